@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace RazorReset.Accounts;
+
+public static partial class DemoAccountSeeder
+{
+    /// <summary>F9: Development gets one confirmed account so a newcomer can try the flow at once.</summary>
+    public static async Task SeedDemoAccountAsync(this WebApplication app)
+    {
+        var email = app.Configuration["DemoAccount:Email"];
+        var password = app.Configuration["DemoAccount:Password"];
+        if (!app.Environment.IsDevelopment() || string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password)) return;
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var result = await users.CreateAsync(new IdentityUser { UserName = email, Email = email, EmailConfirmed = true }, password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(
+                    "DemoAccount:Password is rejected by the password policy: " +
+                    string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
+        }
+
+        // Printed on purpose, Development only: this account exists to be signed in with.
+        Console.WriteLine($"Demo account: {email} / password: {password}");
+    }
+}

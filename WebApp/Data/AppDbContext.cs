@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using RazorReset.Email;
+using RazorReset.PasswordReset;
+
+namespace RazorReset.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<IdentityUser>(options)
+{
+    public DbSet<ResetRequest> ResetRequests => Set<ResetRequest>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<ResetRequest>(request =>
+        {
+            request.ToTable("ResetRequests");
+            request.Property(r => r.NormalizedEmail).HasMaxLength(256);
+            request.Property(r => r.UserId).HasMaxLength(450);
+            request.HasIndex(r => r.ProcessedAt);
+            request.HasIndex(r => new { r.UserId, r.Outcome, r.RequestedAt });
+        });
+
+        builder.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable("OutboxMessages");
+            message.Property(m => m.Kind).HasMaxLength(64);
+            message.Property(m => m.LastError).HasMaxLength(1024);
+            message.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        });
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace RazorReset.Data;
+
+public static class PersistenceRegistration
+{
+    public static void AddPersistence(this WebApplicationBuilder builder)
+    {
+        var connectionString = ResolveConnectionString(
+            builder.Configuration.GetConnectionString("Default") ?? "Data Source=App_Data/app.db",
+            builder.Environment.ContentRootPath);
+
+        builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+    }
+
+    /// <summary>Applies pending migrations at start-up (O2) and turns on write-ahead logging.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+
+    /// <summary>A relative data source is relative to the content root, whatever the working directory.</summary>
+    private static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, source));
+        }
+
+        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return builder.ToString();
+    }
+}

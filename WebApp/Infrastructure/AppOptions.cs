@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RazorReset.Infrastructure;
+
+/// <summary>Where the app is reachable from the outside: the only source of absolute links (S8).</summary>
+public sealed class AppOptions
+{
+    public const string Section = "App";
+
+    [Required(AllowEmptyStrings = false)]
+    public string PublicBaseUrl { get; set; } = "";
+
+    public Uri PublicBaseUri => new(PublicBaseUrl.TrimEnd('/') + "/");
+
+    public string Link(string pathAndQuery) => new Uri(PublicBaseUri, pathAndQuery.TrimStart('/')).AbsoluteUri;
+}
+
+public sealed class DataProtectionSettings
+{
+    public const string Section = "DataProtection";
+
+    [Required(AllowEmptyStrings = false)]
+    public string ApplicationName { get; set; } = "RazorReset";
+
+    [Required(AllowEmptyStrings = false)]
+    public string KeysPath { get; set; } = "App_Data/keys";
+}
+
+public sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+
+    [Range(1, 1_000_000)]
+    public int PermitLimit { get; set; } = 10;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Proxies whose X-Forwarded-For is believed; nobody else's is.</summary>
+    public string[] KnownProxies { get; set; } = [];
+}

@@ -1,0 +1,53 @@
+namespace RazorReset.Infrastructure;
+
+/// <summary>
+/// Every security-relevant event, declared once with a stable event id (O4). None of these takes
+/// a token, a link, a password or an email address as a parameter (S11).
+/// </summary>
+public static partial class LogEvents
+{
+    [LoggerMessage(1001, LogLevel.Information, "Password reset requested (request {RequestId}).")]
+    public static partial void ResetRequested(this ILogger logger, long requestId);
+
+    [LoggerMessage(1002, LogLevel.Information, "Password reset request {RequestId} matched no account; no email sent.")]
+    public static partial void ResetForUnknownAccount(this ILogger logger, long requestId);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Password reset request {RequestId} for user {UserId} dropped: {Limit} emails in the last hour already.")]
+    public static partial void ResetThrottledForAccount(this ILogger logger, long requestId, string userId, int limit);
+
+    [LoggerMessage(1004, LogLevel.Information, "Password reset email queued for user {UserId} (request {RequestId}).")]
+    public static partial void ResetEmailQueued(this ILogger logger, long requestId, string userId);
+
+    [LoggerMessage(1005, LogLevel.Information, "Password reset request {RequestId} is for user {UserId}, whose email is not confirmed yet; following the link will confirm it.")]
+    public static partial void ResetForUnconfirmedAccount(this ILogger logger, long requestId, string userId);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Password reset link rejected (invalid, expired, used or tampered).")]
+    public static partial void ResetLinkInvalid(this ILogger logger);
+
+    [LoggerMessage(1007, LogLevel.Information, "Password reset completed for user {UserId}.")]
+    public static partial void PasswordReset(this ILogger logger, string userId);
+
+    [LoggerMessage(1008, LogLevel.Warning, "Rate limit hit on {Path}; answered 429.")]
+    public static partial void RateLimited(this ILogger logger, string path);
+
+    [LoggerMessage(1009, LogLevel.Error, "Processing password reset requests failed; will retry.")]
+    public static partial void ResetProcessingFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(2001, LogLevel.Information, "Email {MessageId} ({Kind}) queued.")]
+    public static partial void EmailQueued(this ILogger logger, long messageId, string kind);
+
+    [LoggerMessage(2002, LogLevel.Information, "Email {MessageId} ({Kind}) sent on attempt {Attempt}.")]
+    public static partial void EmailSent(this ILogger logger, long messageId, string kind, int attempt);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Email {MessageId} ({Kind}) attempt {Attempt} failed; retrying in {Delay}. {Error}")]
+    public static partial void EmailRetryScheduled(this ILogger logger, long messageId, string kind, int attempt, TimeSpan delay, string error);
+
+    [LoggerMessage(2004, LogLevel.Error, "Email {MessageId} ({Kind}) failed after {Attempts} attempts and will not be retried. {Error}")]
+    public static partial void EmailFailed(this ILogger logger, long messageId, string kind, int attempts, string error);
+
+    [LoggerMessage(2005, LogLevel.Error, "The outbox sender loop failed; will retry.")]
+    public static partial void OutboxLoopFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(2006, LogLevel.Warning, "Identity UI asked to send '{Subject}', which has no template; it was not sent.")]
+    public static partial void UnknownIdentityEmail(this ILogger logger, string subject);
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace RazorReset.Infrastructure;
+
+public static class RateLimitPolicies
+{
+    public const string Forgot = "forgot";
+    public const string ResetLink = "reset-link";
+    public const string NewPassword = "new-password";
+    public const string Api = "api";
+
+    /// <summary>Where the 429 page finds how long to wait.</summary>
+    public const string RetryAfterItem = "RazorReset.RetryAfter";
+
+    /// <summary>S5: one fixed window per client IP and policy, on the named methods only.</summary>
+    public static void AddPerIpRateLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(Forgot, context => PerIp(context, Forgot, HttpMethods.Post));
+            options.AddPolicy(ResetLink, context => PerIp(context, ResetLink, HttpMethods.Get, HttpMethods.Head));
+            options.AddPolicy(NewPassword, context => PerIp(context, NewPassword, HttpMethods.Post));
+            options.AddPolicy(Api, context => PerIp(context, Api, HttpMethods.Post, HttpMethods.Patch));
+            options.OnRejected = OnRejectedAsync;
+        });
+    }
+
+    private static RateLimitPartition<string> PerIp(HttpContext context, string policy, params string[] methods)
+    {
+        if (!methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
+        {
+            return RateLimitPartition.GetNoLimiter("unlimited");
+        }
+
+        var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+        // Null-safe: a connection without an address (a test server, a Unix socket) shares one bucket.
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter($"{policy}:{client}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = settings.PermitLimit,
+            Window = settings.Window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.Window;
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        context.Items[RetryAfterItem] = seconds;
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("RazorReset.RateLimiting")
+            .RateLimited(context.Request.Path);
+
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            await Results.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Too many requests.",
+                    detail: $"Try again in {seconds} seconds.",
+                    type: "urn:razorreset:problem:too-many-requests")
+                .ExecuteAsync(context);
+        }
+
+        // Pages: the status-code page renders a readable 429 with the wait (U3).
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace RazorReset.Infrastructure;
+
+public static class WebSecurityRegistration
+{
+    public static void AddWebSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var environment = builder.Environment;
+
+        // S12: keys survive restarts (so do emailed links) and can be shared by instances.
+        var dataProtection = builder.Configuration.GetSection(DataProtectionSettings.Section).Get<DataProtectionSettings>() ?? new();
+        services.AddDataProtection()
+            .SetApplicationName(dataProtection.ApplicationName)
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(environment.ContentRootPath, dataProtection.KeysPath))));
+
+        services.AddPerIpRateLimits();
+
+        // S5: X-Forwarded-For is believed from the configured proxies only, not even from loopback.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<RateLimitingOptions>>((forwarded, limits) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in limits.Value.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+
+        if (!environment.IsDevelopment())
+        {
+            // S8: outside Development only the public host is served.
+            services.AddOptions<HostFilteringOptions>().Configure<IOptions<AppOptions>>((hosts, app) =>
+                hosts.AllowedHosts = [app.Value.PublicBaseUri.IdnHost]);
+            services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        }
+    }
+
+    public static void UseWebSecurity(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+    }
+}

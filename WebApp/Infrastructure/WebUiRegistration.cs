@@ -1,0 +1,74 @@
+using Microsoft.Extensions.FileProviders;
+using RazorReset.Email;
+
+namespace RazorReset.Infrastructure;
+
+public static class WebUiRegistration
+{
+    public static void AddWebUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
+        });
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<OutboxHealthCheck>("outbox");
+    }
+
+    public static void MapWebUi(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(AssetsRoot(app.Environment)),
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+
+        app.UseRouting();
+        app.UseMiddleware<RetiredIdentityPagesMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz");
+        app.MapRazorPages();
+    }
+
+    /// <summary>
+    /// The front-end sources live in the repository's top-level wwwroot-assets folder and are
+    /// served from there as they are; a published app carries a copy beside its binaries.
+    /// </summary>
+    private static string AssetsRoot(IWebHostEnvironment environment)
+    {
+        var beside = Path.Combine(environment.ContentRootPath, "wwwroot-assets");
+        return Directory.Exists(beside) ? beside : Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "wwwroot-assets"));
+    }
+}
+
+/// <summary>
+/// F7: Identity UI's own forgot/reset pages would be a second, weaker path (inline token in the
+/// URL, no per-account limit). Every one of their URLs now leads to /Forgot.
+/// </summary>
+public sealed class RetiredIdentityPagesMiddleware(RequestDelegate next)
+{
+    private static readonly PathString[] Retired =
+    [
+        "/Identity/Account/ForgotPassword",
+        "/Identity/Account/ForgotPasswordConfirmation",
+        "/Identity/Account/ResetPassword",
+        "/Identity/Account/ResetPasswordConfirmation",
+    ];
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (Retired.Any(path => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)))
+        {
+            // 303: a POST to the old form becomes a GET of the new page.
+            context.Response.StatusCode = StatusCodes.Status303SeeOther;
+            context.Response.Headers.Location = "/Forgot";
+            return Task.CompletedTask;
+        }
+
+        return next(context);
+    }
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using RazorReset.Infrastructure;
+using RazorReset.PasswordReset;
+
+namespace RazorReset.Pages.Forgot;
+
+[EnableRateLimiting(RateLimitPolicies.Forgot)]
+public sealed class IndexModel(ResetRequests requests) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    /// <summary>F1, F2: the same single insert and the same redirect for every valid address.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid) return Page();
+
+        await requests.RecordAsync(Input.Email, cancellationToken);
+        return RedirectToPage("/Forgot/Sent");
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [StringLength(256, ErrorMessage = "An email address has at most 256 characters.")]
+        [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+        [RegularExpression(@"^[^\s]+$", ErrorMessage = "Enter an email address like name@example.com.")]
+        public string Email { get; set; } = "";
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RazorReset.PasswordReset;
+
+public sealed class PasswordResetOptions
+{
+    public const string Section = "PasswordReset";
+
+    /// <summary>How long an emailed link stays valid (S1).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan TokenLifespan { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Per-account cap on reset emails in any rolling hour (S6).</summary>
+    [Range(1, 100)]
+    public int MaxEmailsPerAccountPerHour { get; set; } = 3;
+
+    /// <summary>How long the link's token may sit in the reset cookie before the form must be sent (F4).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan ResetCookieLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How soon other sessions notice a password change (S2).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan SecurityStampValidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the processor sweeps for requests it was not woken for (crash recovery).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int ExpiryMinutes => (int)Math.Ceiling(TokenLifespan.TotalMinutes);
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+
+namespace RazorReset.PasswordReset;
+
+public static class PasswordResetRegistration
+{
+    public static void AddPasswordReset(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ResetTokenProviderOptions>()
+            .Configure<IOptions<PasswordResetOptions>>((token, reset) => token.TokenLifespan = reset.Value.TokenLifespan);
+
+        builder.Services.AddSingleton<ResetRequestSignal>();
+        builder.Services.AddSingleton<ResetLinks>();
+        builder.Services.AddSingleton<ResetCookie>();
+        builder.Services.AddScoped<ResetRequests>();
+        builder.Services.AddScoped<ResetRequestHandler>();
+        builder.Services.AddScoped<PasswordResetService>();
+        builder.Services.AddHostedService<ResetRequestProcessor>();
+    }
+}

@@ -1,0 +1,29 @@
+namespace RazorReset.PasswordReset;
+
+/// <summary>
+/// One "forgot password" submission, recorded durably before the response (F2). The address is
+/// kept only until the processor has resolved it; afterwards the row keeps the account id (for
+/// the per-account limit, S6) and the outcome, never the address.
+/// </summary>
+public sealed class ResetRequest
+{
+    public long Id { get; set; }
+
+    public string? NormalizedEmail { get; set; }
+
+    public DateTime RequestedAt { get; set; }
+
+    public DateTime? ProcessedAt { get; set; }
+
+    public string? UserId { get; set; }
+
+    public ResetRequestOutcome Outcome { get; set; }
+}
+
+public enum ResetRequestOutcome
+{
+    Pending = 0,
+    EmailQueued = 1,
+    UnknownAccount = 2,
+    Throttled = 3,
+}

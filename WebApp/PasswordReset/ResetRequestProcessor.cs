@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RazorReset.Data;
+using RazorReset.Email;
+using RazorReset.Infrastructure;
+
+namespace RazorReset.PasswordReset;
+
+/// <summary>
+/// Resolves recorded reset requests in the background (F2): wakes when one is recorded, and
+/// sweeps at start-up and periodically so a request recorded just before a crash is still served.
+/// </summary>
+public sealed class ResetRequestProcessor(
+    IServiceScopeFactory scopes,
+    ResetRequestSignal signal,
+    IOptions<PasswordResetOptions> options,
+    ILogger<ResetRequestProcessor> logger) : BackgroundService
+{
+    private const int BatchSize = 50;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ProcessPendingAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.ResetProcessingFailed(exception);
+            }
+
+            await signal.WaitAsync(options.Value.SweepInterval, stoppingToken);
+        }
+    }
+
+    private async Task ProcessPendingAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetRequiredService<ResetRequestHandler>();
+            if (await handler.HandleBatchAsync(BatchSize, cancellationToken) < BatchSize) return;
+        }
+    }
+}
+
+/// <summary>One batch of pending requests: look up, limit per account (S6), issue the link, queue the mail.</summary>
+public sealed class ResetRequestHandler(
+    AppDbContext db,
+    UserManager<IdentityUser> users,
+    Outbox outbox,
+    OutboxSignal outboxSignal,
+    EmailTemplates templates,
+    ResetLinks links,
+    IOptions<PasswordResetOptions> options,
+    TimeProvider time,
+    ILogger<ResetRequestHandler> logger)
+{
+    public async Task<int> HandleBatchAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var pending = await db.ResetRequests
+            .Where(r => r.ProcessedAt == null)
+            .OrderBy(r => r.Id)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+
+        foreach (var request in pending)
+        {
+            await HandleAsync(request, cancellationToken);
+        }
+
+        return pending.Count;
+    }
+
+    private async Task HandleAsync(ResetRequest request, CancellationToken cancellationToken)
+    {
+        var user = request.NormalizedEmail is null ? null : await users.FindByEmailAsync(request.NormalizedEmail);
+        request.Outcome = user is null ? ResetRequestOutcome.UnknownAccount : await DecideAsync(request, user);
+
+        switch (request.Outcome)
+        {
+            case ResetRequestOutcome.UnknownAccount:
+                logger.ResetForUnknownAccount(request.Id);
+                break;
+            case ResetRequestOutcome.Throttled:
+                logger.ResetThrottledForAccount(request.Id, user!.Id, options.Value.MaxEmailsPerAccountPerHour);
+                break;
+            case ResetRequestOutcome.EmailQueued:
+                var link = links.Create(user!.Id, await users.GeneratePasswordResetTokenAsync(user));
+                outbox.Add(templates.ResetLink(user.Email!, link, options.Value.ExpiryMinutes));
+                logger.ResetEmailQueued(request.Id, user.Id);
+                if (!user.EmailConfirmed) logger.ResetForUnconfirmedAccount(request.Id, user.Id);
+                break;
+        }
+
+        // The address has served its purpose; the row keeps only the account id and outcome.
+        request.UserId = user?.Id;
+        request.NormalizedEmail = null;
+        request.ProcessedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (request.Outcome == ResetRequestOutcome.EmailQueued) outboxSignal.Wake();
+    }
+
+    private async Task<ResetRequestOutcome> DecideAsync(ResetRequest request, IdentityUser user)
+    {
+        var since = request.RequestedAt - TimeSpan.FromHours(1);
+        var recent = await db.ResetRequests.CountAsync(r =>
+            r.UserId == user.Id && r.Outcome == ResetRequestOutcome.EmailQueued && r.RequestedAt > since);
+
+        return recent >= options.Value.MaxEmailsPerAccountPerHour ? ResetRequestOutcome.Throttled : ResetRequestOutcome.EmailQueued;
+    }
+}

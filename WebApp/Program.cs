@@ -1,0 +1,28 @@
+using RazorReset.Accounts;
+using RazorReset.Data;
+using RazorReset.Email;
+using RazorReset.Infrastructure;
+using RazorReset.PasswordReset;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSharedDevelopmentSettings();
+builder.AddAppOptions();
+builder.AddPersistence();
+builder.AddAccounts();
+builder.AddEmail();
+builder.AddPasswordReset();
+builder.AddWebSecurity();
+builder.AddWebUi();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+await app.SeedDemoAccountAsync();
+
+app.UseWebSecurity();
+app.MapWebUi();
+
+app.Run();
+
+public partial class Program;
