@@ -7,11 +7,10 @@ public static class PersistenceRegistration
 {
     public static void AddPersistence(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(
-            builder.Configuration.GetConnectionString("Default") ?? "Data Source=App_Data/app.db",
-            builder.Environment.ContentRootPath);
-
-        builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+        // Resolved when first needed, so configuration added by a test host or a later source counts.
+        builder.Services.AddDbContext<AppDbContext>((services, options) => options.UseSqlite(ResolveConnectionString(
+            services.GetRequiredService<IConfiguration>().GetConnectionString("Default") ?? "Data Source=App_Data/app.db",
+            services.GetRequiredService<IHostEnvironment>().ContentRootPath)));
     }
 
     /// <summary>Applies pending migrations at start-up (O2) and turns on write-ahead logging.</summary>

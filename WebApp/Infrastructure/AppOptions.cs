@@ -10,9 +10,9 @@ public sealed class AppOptions
     [Required(AllowEmptyStrings = false)]
     public string PublicBaseUrl { get; set; } = "";
 
-    public Uri PublicBaseUri => new(PublicBaseUrl.TrimEnd('/') + "/");
-
-    public string Link(string pathAndQuery) => new Uri(PublicBaseUri, pathAndQuery.TrimStart('/')).AbsoluteUri;
+    /// <summary>An absolute link under the public base URL (which may itself have a path).</summary>
+    public string Link(string pathAndQuery) =>
+        new Uri(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/')).AbsoluteUri;
 }
 
 public sealed class DataProtectionSettings

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -14,10 +16,12 @@ public static class WebSecurityRegistration
         var environment = builder.Environment;
 
         // S12: keys survive restarts (so do emailed links) and can be shared by instances.
-        var dataProtection = builder.Configuration.GetSection(DataProtectionSettings.Section).Get<DataProtectionSettings>() ?? new();
-        services.AddDataProtection()
-            .SetApplicationName(dataProtection.ApplicationName)
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(environment.ContentRootPath, dataProtection.KeysPath))));
+        services.AddDataProtection();
+        services.AddOptions<DataProtectionOptions>().Configure<IOptions<DataProtectionSettings>>((options, settings) =>
+            options.ApplicationDiscriminator = settings.Value.ApplicationName);
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataProtectionSettings>, IHostEnvironment, ILoggerFactory>(
+            (options, settings, host, loggers) => options.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.GetFullPath(Path.Combine(host.ContentRootPath, settings.Value.KeysPath))), loggers));
 
         services.AddPerIpRateLimits();
 
@@ -36,8 +40,14 @@ public static class WebSecurityRegistration
         if (!environment.IsDevelopment())
         {
             // S8: outside Development only the public host is served.
-            services.AddOptions<HostFilteringOptions>().Configure<IOptions<AppOptions>>((hosts, app) =>
-                hosts.AllowedHosts = [app.Value.PublicBaseUri.IdnHost]);
+            // An unusable URL is reported by AppOptionsValidator, which names the setting.
+            services.AddOptions<HostFilteringOptions>().Configure<IConfiguration>((hosts, configuration) =>
+            {
+                if (Uri.TryCreate(configuration[$"{AppOptions.Section}:{nameof(AppOptions.PublicBaseUrl)}"], UriKind.Absolute, out var url))
+                {
+                    hosts.AllowedHosts = [url.IdnHost];
+                }
+            });
             services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         }
     }

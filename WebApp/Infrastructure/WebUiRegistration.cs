@@ -8,9 +8,12 @@ public static class WebUiRegistration
     public static void AddWebUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(options =>
-        {
-            options.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
-        });
+            {
+                options.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
+            })
+            // Validation runs on the server only (U1). Client validation would also emit an inline
+            // style="display:none" in every validation summary, which the CSP forbids (S7).
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<OutboxHealthCheck>("outbox");

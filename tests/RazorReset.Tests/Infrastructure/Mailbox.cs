@@ -1,0 +1,48 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using RazorReset.Email;
+
+namespace RazorReset.Tests.Infrastructure;
+
+/// <summary>The pickup folder the app's Pickup transport writes .eml files into.</summary>
+public sealed class Mailbox(string directory)
+{
+    public IReadOnlyList<EmlMessage> All() =>
+        Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "*.eml")
+                .OrderBy(File.GetLastWriteTimeUtc)
+                .Select(path => EmlReader.Read(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path)))
+                .ToList()
+            : [];
+
+    public IReadOnlyList<EmlMessage> To(string address) =>
+        All().Where(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>Waits for the count-th message to an address whose subject contains the text.</summary>
+    public async Task<EmlMessage> WaitForAsync(string address, string subjectContains, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var matching = Matching(address, subjectContains);
+            if (matching.Count >= count) return matching[count - 1];
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Expected {count} message(s) to {address} about '{subjectContains}', found {matching.Count}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public IReadOnlyList<EmlMessage> Matching(string address, string subjectContains) =>
+        To(address).Where(m => m.Subject.Contains(subjectContains, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>The link of an anchor in the HTML part, picked by id as a reader's click would.</summary>
+    public static string LinkIn(string html, string anchorId)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var anchor = Assert.IsAssignableFrom<IHtmlAnchorElement>(document.GetElementById(anchorId));
+        return anchor.GetAttribute("href")!;
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RazorReset.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on the test server, with a database, key ring and mail folder of its own in a
+/// temporary directory. Each test class gets one (IClassFixture); a test that needs other settings
+/// or a restart builds its own, pointing at the same <see cref="DataDirectory"/> to share state.
+/// </summary>
+public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDirectory;
+
+    public RazorResetFactory() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A host with other settings; pass another factory's <paramref name="dataDirectory"/> to "restart" it.</summary>
+    public static RazorResetFactory With(IDictionary<string, string?> settings, string? dataDirectory = null, string environment = "Development") =>
+        new(settings, dataDirectory, environment);
+
+    protected RazorResetFactory(IDictionary<string, string?> settings, string? dataDirectory = null, string environment = "Development")
+    {
+        _ownsDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("razorreset-test-").FullName;
+        Environment = environment;
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
+            ["DataProtection:KeysPath"] = Path.Combine(DataDirectory, "keys"),
+            ["Email:Transport"] = "Pickup",
+            ["Email:PickupDirectory"] = MailDirectory,
+            ["Email:InitialRetryDelay"] = "00:00:00.200",
+            ["Email:MaxRetryDelay"] = "00:00:01",
+            ["PasswordReset:SweepInterval"] = "00:00:01",
+            // Generous by default: the test server gives every request the same (null) client IP.
+            ["RateLimiting:PermitLimit"] = "100000",
+            ["Logging:LogLevel:Default"] = "Trace",
+        };
+        foreach (var (key, value) in settings) _settings[key] = value;
+    }
+
+    public string DataDirectory { get; }
+
+    public string Environment { get; }
+
+    public string DatabasePath => Path.Combine(DataDirectory, "app.db");
+
+    public string MailDirectory => Path.Combine(DataDirectory, "mail");
+
+    public Mailbox Mailbox => new(MailDirectory);
+
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>A fresh "browser": its own cookie jar, redirects not followed.</summary>
+    public HttpClient CreateBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddProvider(Logs);
+        });
+    }
+
+    public Task InitializeAsync()
+    {
+        _ = Server; // start now, so a start-up failure fails the fixture, not a random test
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_ownsDirectory)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a background thread: the OS cleans temp folders.
+            }
+        }
+    }
+}

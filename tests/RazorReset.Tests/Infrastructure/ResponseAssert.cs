@@ -1,0 +1,45 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+
+namespace RazorReset.Tests.Infrastructure;
+
+public static class ResponseAssert
+{
+    public static Uri IsRedirect(HttpResponseMessage response)
+    {
+        Assert.True(
+            response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.Found,
+            $"Expected a redirect, got {(int)response.StatusCode}.");
+        return Assert.IsAssignableFrom<Uri>(response.Headers.Location);
+    }
+
+    public static void IsRedirectTo(HttpResponseMessage response, string path)
+    {
+        var location = IsRedirect(response);
+        var actual = location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+        Assert.Equal(path, actual.Split('?')[0], StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static async Task<IHtmlDocument> IsHtmlDocumentAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return await HtmlHelpers.GetDocumentAsync(response);
+    }
+}
+
+public static class HtmlAssert
+{
+    public static IHtmlFormElement HasForm(IHtmlDocument document, string id) =>
+        Assert.IsAssignableFrom<IHtmlFormElement>(document.GetElementById(id));
+
+    public static IHtmlElement HasElement(IHtmlDocument document, string id) =>
+        Assert.IsAssignableFrom<IHtmlElement>(document.GetElementById(id));
+
+    public static IHtmlAnchorElement HasLink(IHtmlDocument document, string id) =>
+        Assert.IsAssignableFrom<IHtmlAnchorElement>(document.GetElementById(id));
+
+    /// <summary>Validation messages shown next to a field (the span tied to it by aria-describedby).</summary>
+    public static string FieldError(IHtmlDocument document, string errorId) =>
+        HasElement(document, errorId).TextContent.Trim();
+}

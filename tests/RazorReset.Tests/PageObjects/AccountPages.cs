@@ -1,0 +1,82 @@
+using AngleSharp.Html.Dom;
+using RazorReset.Tests.Infrastructure;
+
+namespace RazorReset.Tests.PageObjects;
+
+/// <summary>Identity UI's register page, inside the app's layout.</summary>
+public sealed class RegisterPage : HtmlPage
+{
+    private RegisterPage(HttpClient client, IHtmlDocument document) : base(client, document) =>
+        Form = HtmlAssert.HasForm(document, "registerForm");
+
+    public IHtmlFormElement Form { get; }
+
+    public static async Task<RegisterPage> VisitAsync(HttpClient client) =>
+        new(client, await GetAsync(client, "/Identity/Account/Register"));
+
+    public Task<HttpResponseMessage> PostAsync(string email, string password, string? confirmation = null) =>
+        Client.SendAsync(Form, HtmlAssert.HasElement(Document, "registerSubmit"), new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = confirmation ?? password,
+        });
+
+    public async Task RegisterAsync(string email, string password)
+    {
+        using var response = await PostAsync(email, password);
+        ResponseAssert.IsRedirectTo(response, "/Identity/Account/RegisterConfirmation");
+    }
+}
+
+public sealed class LoginPage : HtmlPage
+{
+    private LoginPage(HttpClient client, IHtmlDocument document) : base(client, document) =>
+        Form = HtmlAssert.HasForm(document, "account");
+
+    public IHtmlFormElement Form { get; }
+
+    public static async Task<LoginPage> VisitAsync(HttpClient client) =>
+        new(client, await GetAsync(client, "/Identity/Account/Login"));
+
+    public Task<HttpResponseMessage> PostAsync(string email, string password) =>
+        Client.SendAsync(Form, HtmlAssert.HasElement(Document, "login-submit"), new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
+    /// <summary>Signs in and returns the home page, now showing the signed-in state.</summary>
+    public async Task<HomePage> LoginValidUserAsync(string email, string password)
+    {
+        using var response = await PostAsync(email, password);
+        return new HomePage(Client, await FollowAsync(Client, response, "/"));
+    }
+
+    /// <summary>A refused sign-in stays on the login page with an error.</summary>
+    public async Task<bool> IsRefusedAsync(string email, string password)
+    {
+        using var response = await PostAsync(email, password);
+        return response.StatusCode == System.Net.HttpStatusCode.OK;
+    }
+}
+
+public sealed class HomePage : HtmlPage
+{
+    public HomePage(HttpClient client, IHtmlDocument document) : base(client, document)
+    {
+    }
+
+    public static async Task<HomePage> VisitAsync(HttpClient client) => new(client, await GetAsync(client, "/"));
+
+    public bool IsSignedIn => Document.GetElementById("logout-form") is not null;
+
+    public string? SignedInAs => Document.GetElementById("manage-link")?.TextContent.Trim();
+
+    public async Task<HomePage> SignOutAsync()
+    {
+        var form = HtmlAssert.HasForm(Document, "logout-form");
+        using var response = await Client.SendAsync(form, HtmlAssert.HasElement(Document, "logout-submit"));
+        return new HomePage(Client, await FollowAsync(Client, response, "/"));
+    }
+}
