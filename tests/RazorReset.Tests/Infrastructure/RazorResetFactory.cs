@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using RazorReset.Data;
+using RazorReset.Email;
 
 namespace RazorReset.Tests.Infrastructure;
 
@@ -62,6 +65,35 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Runs a query against the app's own database, in a scope of its own.</summary>
+    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Waits until the background processor has resolved every recorded reset request (F2).</summary>
+    public async Task WaitForResetRequestsProcessedAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (await QueryAsync(db => db.ResetRequests.AnyAsync(r => r.ProcessedAt == null)))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Reset requests were not processed in time.");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>Waits until the outbox holds nothing pending: every message delivered (E1).</summary>
+    public async Task WaitForOutboxDrainedAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (await QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending)))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The outbox did not drain in time.");
+            await Task.Delay(25);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

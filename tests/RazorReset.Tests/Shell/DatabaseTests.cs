@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RazorReset.Data;
+using RazorReset.Email;
 using RazorReset.Tests.Infrastructure;
 
 namespace RazorReset.Tests.Shell;
@@ -25,7 +26,7 @@ public sealed class DatabaseTests(RazorResetFactory factory) : IClassFixture<Raz
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         Assert.True(File.Exists(factory.DatabasePath));
-        Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.Status == Email.OutboxStatus.Failed));
+        Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed));
         Assert.True(await db.Users.AnyAsync()); // the Development demo account
     }
 

@@ -1,0 +1,73 @@
+using System.Net;
+using RazorReset.Tests.Infrastructure;
+using RazorReset.Tests.PageObjects;
+
+namespace RazorReset.Tests.Forgot;
+
+public sealed class ForgotLimitTests
+{
+    [Fact] // S5, U3
+    public async Task ForgotPost_BeyondThePerIpLimit_Is429_WithRetryAfter_AndAReadablePage()
+    {
+        // Arrange
+        await using var factory = RazorResetFactory.With(new Dictionary<string, string?> { ["RateLimiting:PermitLimit"] = "3" });
+        using var client = factory.CreateBrowser();
+        var page = await ForgotPage.VisitAsync(client);
+
+        // Act
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var accepted = await page.PostAsync(UserStories.UniqueEmail());
+            statuses.Add(accepted.StatusCode);
+        }
+
+        using var rejected = await page.PostAsync(UserStories.UniqueEmail());
+        using var stillReadable = await client.GetAsync("/Forgot");
+
+        // Assert
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Found, s));
+        var document = await ResponseAssert.IsHtmlDocumentAsync(rejected, HttpStatusCode.TooManyRequests);
+        var retryAfter = int.Parse(Assert.Single(rejected.Headers.GetValues("Retry-After")));
+        Assert.InRange(retryAfter, 1, 600);
+        Assert.Contains("Please wait", HtmlAssert.HasElement(document, "status-429").TextContent);
+        Assert.Equal(HttpStatusCode.OK, stillReadable.StatusCode); // GET is not limited
+        Assert.Equal(3, await factory.QueryAsync(db => Task.FromResult(db.ResetRequests.Count()))); // the rejected POST recorded nothing
+    }
+
+    [Fact] // S6
+    public async Task PerAccountLimit_CapsResetEmailsAtThreePerHour_AcrossARestart()
+    {
+        // Arrange
+        var email = UserStories.UniqueEmail("capped");
+        string dataDirectory;
+        await using (var first = RazorResetFactory.With(new Dictionary<string, string?>()))
+        {
+            dataDirectory = first.DataDirectory;
+            await UserStories.CreateUserAsync(first, email);
+
+            // Act: four requests before the restart…
+            for (var i = 1; i <= 3; i++) await UserStories.RequestResetLinkAsync(first, email, i);
+            using var client = first.CreateBrowser();
+            await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
+            await first.WaitForResetRequestsProcessedAsync();
+        }
+
+        // …and three after it, on the same database
+        await using var second = RazorResetFactory.With(new Dictionary<string, string?>(), dataDirectory);
+        for (var i = 0; i < 3; i++)
+        {
+            using var client = second.CreateBrowser();
+            await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
+        }
+
+        await second.WaitForResetRequestsProcessedAsync();
+        await second.WaitForOutboxDrainedAsync();
+
+        // Assert
+        Assert.Equal(3, second.Mailbox.Matching(email, "Reset your").Count);
+        var throttled = await second.QueryAsync(db => Task.FromResult(db.ResetRequests.Count(r => r.Outcome == RazorReset.PasswordReset.ResetRequestOutcome.Throttled)));
+        Assert.Equal(4, throttled);
+        Assert.Contains(second.Logs.Lines, l => l.EventId.Id == 1003); // O4: recorded as a security event
+    }
+}

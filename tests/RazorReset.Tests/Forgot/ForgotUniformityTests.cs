@@ -1,0 +1,117 @@
+using System.Net;
+using RazorReset.Tests.Infrastructure;
+using RazorReset.Tests.PageObjects;
+
+namespace RazorReset.Tests.Forgot;
+
+public sealed class ForgotUniformityTests(RazorResetFactory factory) : IClassFixture<RazorResetFactory>
+{
+    [Fact] // F1, F2, S4, S6
+    public async Task Forgot_ReturnsByteIdenticalResponses_ForExistingUnknownUnconfirmedAndThrottledAddresses()
+    {
+        // Arrange
+        var existing = UserStories.UniqueEmail("existing");
+        var unconfirmed = UserStories.UniqueEmail("unconfirmed");
+        var throttled = UserStories.UniqueEmail("throttled");
+        var unknown = UserStories.UniqueEmail("unknown");
+        await UserStories.CreateUserAsync(factory, existing);
+        await UserStories.CreateUserAsync(factory, unconfirmed, confirmed: false);
+        await UserStories.CreateUserAsync(factory, throttled);
+        for (var i = 1; i <= 3; i++) await UserStories.RequestResetLinkAsync(factory, throttled, i);
+
+        // Act
+        var responses = new List<CapturedResponse>();
+        foreach (var email in new[] { existing, unknown, unconfirmed, throttled })
+        {
+            responses.Add(await PostForgotAsync(email));
+        }
+
+        await factory.WaitForResetRequestsProcessedAsync();
+        await factory.WaitForOutboxDrainedAsync();
+
+        // Assert: nothing the client sees differs
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Found, r.Status));
+        Assert.All(responses, r => Assert.Equal(responses[0].Headers, r.Headers));
+        Assert.All(responses, r => Assert.Equal(responses[0].Body, r.Body));
+        Assert.All(responses, r => Assert.Equal(responses[0].NextPage, r.NextPage));
+
+        // Assert: the right emails — one, none, one (following it confirms the address), none beyond the cap
+        Assert.Single(factory.Mailbox.Matching(existing, "Reset your"));
+        Assert.Empty(factory.Mailbox.To(unknown));
+        Assert.Single(factory.Mailbox.Matching(unconfirmed, "Reset your"));
+        Assert.Equal(3, factory.Mailbox.Matching(throttled, "Reset your").Count);
+    }
+
+    [Fact] // F1
+    public async Task SentPage_SaysALinkWasSentIfTheAccountExists_AndWhenItExpires()
+    {
+        using var client = factory.CreateBrowser();
+        var sent = await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(UserStories.UniqueEmail());
+
+        Assert.Contains("If an account exists for that address, we have sent a link. It expires in 30 minutes.", sent.Message);
+    }
+
+    [Fact] // F2
+    public async Task ProcessedRequests_DoNotKeepTheAddress()
+    {
+        var email = UserStories.UniqueEmail("forget-me");
+        await UserStories.CreateUserAsync(factory, email);
+
+        await UserStories.RequestResetLinkAsync(factory, email);
+        await factory.WaitForResetRequestsProcessedAsync();
+
+        var addresses = await factory.QueryAsync(db => Task.FromResult(db.ResetRequests.Select(r => r.NormalizedEmail).ToList()));
+        Assert.All(addresses, Assert.Null);
+    }
+
+    [Fact] // F3, S8
+    public async Task ResetEmail_LinkUsesThePublicBaseUrl_EvenWithAForgedHostHeader()
+    {
+        var email = UserStories.UniqueEmail("host");
+        await UserStories.CreateUserAsync(factory, email);
+        using var client = factory.CreateBrowser();
+        client.DefaultRequestHeaders.Host = "attacker.example";
+
+        await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
+        var message = await factory.Mailbox.WaitForAsync(email, "Reset your");
+
+        var link = Mailbox.LinkIn(message.Html, "reset-link");
+        Assert.Matches(@"^http://localhost:5080/ResetLink\?uid=[0-9a-f-]{36}&token=[A-Za-z0-9_-]+$", link);
+        Assert.DoesNotContain("attacker.example", message.Html + message.Text);
+    }
+
+    [Fact] // E3
+    public async Task ResetEmail_IsMultipart_WithTheLinkEncoded_TheExpiry_AndADidntAskLine()
+    {
+        var email = UserStories.UniqueEmail("multipart");
+        await UserStories.CreateUserAsync(factory, email);
+
+        var link = await UserStories.RequestResetLinkAsync(factory, email);
+        var message = factory.Mailbox.Matching(email, "Reset your").Single();
+        var raw = File.ReadAllText(Path.Combine(factory.MailDirectory, message.Id + ".eml"));
+
+        Assert.Contains("multipart/alternative", raw);
+        Assert.Contains(link, message.Text);
+        Assert.Contains(link.Replace("&", "&amp;"), message.Html); // HTML-encoded in the HTML part
+        Assert.Contains("expires in 30 minutes", message.Text);
+        Assert.Contains("Didn't ask for this?", message.Text);
+        Assert.Contains("Didn't ask for this?", message.Html);
+    }
+
+    private async Task<CapturedResponse> PostForgotAsync(string email)
+    {
+        using var client = factory.CreateBrowser();
+        var page = await ForgotPage.VisitAsync(client);
+        using var response = await page.PostAsync(email);
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .Where(h => h.Key != "Date")
+            .Select(h => $"{h.Key}: {string.Join(",", h.Value)}")
+            .OrderBy(h => h, StringComparer.Ordinal)
+            .ToList();
+        var body = await response.Content.ReadAsByteArrayAsync();
+        using var next = await client.GetAsync(response.Headers.Location);
+        return new CapturedResponse(response.StatusCode, string.Join("\n", headers), Convert.ToBase64String(body), await next.Content.ReadAsStringAsync());
+    }
+
+    private sealed record CapturedResponse(HttpStatusCode Status, string Headers, string Body, string NextPage);
+}
