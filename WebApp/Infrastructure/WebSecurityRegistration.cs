@@ -24,6 +24,7 @@ public static class WebSecurityRegistration
                 new DirectoryInfo(Path.GetFullPath(Path.Combine(host.ContentRootPath, settings.Value.KeysPath))), loggers));
 
         services.AddPerIpRateLimits();
+        RedactingLoggerFactory.Register(services);
 
         // S5: X-Forwarded-For is believed from the configured proxies only, not even from loopback.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<RateLimitingOptions>>((forwarded, limits) =>

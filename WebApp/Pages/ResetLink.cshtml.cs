@@ -13,9 +13,10 @@ namespace RazorReset.Pages;
 [EnableRateLimiting(RateLimitPolicies.ResetLink)]
 public sealed class ResetLinkModel(PasswordResetService resets, ResetCookie cookie) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string? uid, string? token)
+    public async Task<IActionResult> OnGetAsync()
     {
-        var ticket = await resets.VerifyLinkAsync(uid, token);
+        // Read from the query rather than bound as handler arguments, which Razor Pages logs at Trace (S11).
+        var ticket = await resets.VerifyLinkAsync(Request.Query["uid"], Request.Query["token"]);
         if (ticket is null)
         {
             // One outcome for every failure: no hint of which part was wrong.

@@ -37,8 +37,8 @@ public sealed class AtRestTests(MailDevServer maildev) : IClassFixture<MailDevSe
         var afterDelivery = ReadDatabaseFiles(factory);
 
         // Assert
-        Assert.DoesNotContain(urlToken[..40], afterDelivery);
-        Assert.DoesNotContain(identityToken[..40], afterDelivery);
+        Assert.DoesNotContain(urlToken[^40..], afterDelivery);
+        Assert.DoesNotContain(identityToken[^40..], afterDelivery);
         Assert.Equal(0, await factory.QueryAsync(db => db.OutboxMessages.CountAsync())); // E2: deleted once delivered
     }
 
