@@ -27,6 +27,9 @@ public sealed class NewPasswordPage : HtmlPage
             ["Input.ConfirmPassword"] = confirmation ?? password,
         });
 
+    /// <summary>The form as it came back with errors, ready for another try.</summary>
+    public static NewPasswordPage Retry(HttpClient client, IHtmlDocument document) => new(client, document);
+
     public async Task<DonePage> ChangePasswordAsync(string password)
     {
         using var response = await PostAsync(password);
