@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using RazorReset.Email;
 using RazorReset.PasswordReset;
@@ -42,11 +43,41 @@ public static class OptionsRegistration
         builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
     }
 
-    private static void AddValidatedOptions<T>(this WebApplicationBuilder builder, string section) where T : class =>
-        builder.Services.AddOptions<T>()
-            .BindConfiguration(section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+    private static void AddValidatedOptions<T>(this WebApplicationBuilder builder, string section) where T : class
+    {
+        builder.Services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<T>>(new SectionAnnotationsValidator<T>(section));
+    }
+}
+
+/// <summary>
+/// Data annotations, reported by configuration key ("Email:MaxAttempts: …") so the start-up
+/// error says exactly which setting to fix (O1).
+/// </summary>
+internal sealed class SectionAnnotationsValidator<T>(string section) : IValidateOptions<T> where T : class
+{
+    public ValidateOptionsResult Validate(string? name, T options)
+    {
+        var problems = new List<string>();
+        Collect(options, section, problems);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void Collect(object options, string path, List<string> problems)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        problems.AddRange(results.Select(r => $"{path}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+
+        foreach (var property in options.GetType().GetProperties())
+        {
+            if (property.PropertyType.IsClass && property.PropertyType != typeof(string) && !property.PropertyType.IsArray &&
+                property.GetIndexParameters().Length == 0 && property.GetValue(options) is { } nested)
+            {
+                Collect(nested, $"{path}:{property.Name}", problems);
+            }
+        }
+    }
 }
 
 /// <summary>S8: links are built from this URL only, so it must be trustworthy.</summary>

@@ -26,7 +26,17 @@ public sealed class StartupValidationTests
 
         var exception = Assert.ThrowsAny<Exception>(() => factory.Server);
 
-        Assert.Contains("MaxEmailsPerAccountPerHour", exception.ToString());
+        Assert.Contains("PasswordReset:MaxEmailsPerAccountPerHour", exception.ToString());
+    }
+
+    [Fact] // O1: nested settings are named by their full key
+    public void StartUp_WithAnInvalidNestedSetting_FailsNamingTheFullKey()
+    {
+        using var factory = RazorResetFactory.With(new Dictionary<string, string?> { ["Email:Smtp:Port"] = "70000" });
+
+        var exception = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains("Email:Smtp:Port", exception.ToString());
     }
 
     [Fact] // S8
