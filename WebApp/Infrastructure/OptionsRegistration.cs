@@ -41,6 +41,10 @@ public static class OptionsRegistration
         builder.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<RateLimitingOptions>>(new ValidateOptions<RateLimitingOptions>(
+            Options.DefaultName,
+            limits => limits.KnownProxies.All(proxy => System.Net.IPAddress.TryParse(proxy, out _)),
+            "RateLimiting:KnownProxies must hold IP addresses only."));
     }
 
     private static void AddValidatedOptions<T>(this WebApplicationBuilder builder, string section) where T : class

@@ -55,7 +55,13 @@ public static class WebSecurityRegistration
 
     public static void UseWebSecurity(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // Without configured proxies forwarded headers are never read: the middleware would trust
+        // them from any connection that has no remote address (S5).
+        if (app.Services.GetRequiredService<IOptions<RateLimitingOptions>>().Value.KnownProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.FileProviders;
-using RazorReset.Email;
+using RazorReset.Accounts;
 
 namespace RazorReset.Infrastructure;
 
@@ -13,7 +13,8 @@ public static class WebUiRegistration
             })
             // Validation runs on the server only (U1). Client validation would also emit an inline
             // style="display:none" in every validation summary, which the CSP forbids (S7).
-            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
+            .AddMvcOptions(options => options.ModelMetadataDetailsProviders.Add(new IdentityUiPasswordLengthProvider()));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<OutboxHealthCheck>("outbox");

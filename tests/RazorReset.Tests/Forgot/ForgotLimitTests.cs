@@ -35,6 +35,25 @@ public sealed class ForgotLimitTests
         Assert.Equal(3, await factory.QueryAsync(db => Task.FromResult(db.ResetRequests.Count()))); // the rejected POST recorded nothing
     }
 
+    [Fact] // S5: X-Forwarded-For is believed from configured proxies only
+    public async Task ASpoofedForwardedFor_DoesNotBuyMoreAttempts()
+    {
+        await using var factory = RazorResetFactory.With(new Dictionary<string, string?> { ["RateLimiting:PermitLimit"] = "2" });
+        using var client = factory.CreateBrowser();
+        var page = await ForgotPage.VisitAsync(client);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            using var response = await page.PostAsync(UserStories.UniqueEmail());
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Found, HttpStatusCode.Found, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     [Fact] // S6
     public async Task PerAccountLimit_CapsResetEmailsAtThreePerHour_AcrossARestart()
     {

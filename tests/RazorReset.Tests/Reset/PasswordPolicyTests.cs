@@ -82,6 +82,22 @@ public sealed class PasswordPolicyTests(RazorResetFactory factory) : IClassFixtu
         Assert.Contains("lists of common or breached passwords", document.Body!.TextContent);
     }
 
+    [Fact] // S10: the same window on register, not Identity UI's 6–100
+    public async Task Register_AcceptsA120CharacterPassphrase_AndExplainsTheMinimum()
+    {
+        var email = UserStories.UniqueEmail("long");
+        var passphrase = string.Join(" ", Enumerable.Repeat("a slow river under the old stone bridge", 3));
+        Assert.InRange(passphrase.Length, 101, 128);
+        using var client = factory.CreateBrowser();
+
+        using var tooShort = await (await RegisterPage.VisitAsync(client)).PostAsync(UserStories.UniqueEmail("short"), "seven77");
+        await (await RegisterPage.VisitAsync(client)).RegisterAsync(email, passphrase);
+
+        var document = await ResponseAssert.IsHtmlDocumentAsync(tooShort);
+        Assert.Contains("Use at least 12 characters", document.Body!.TextContent);
+        Assert.DoesNotContain("at max 100", document.Body!.TextContent);
+    }
+
     [Fact] // S10: the same policy on change password
     public async Task ChangePassword_UsesTheSamePolicy()
     {

@@ -29,6 +29,16 @@ public sealed class StartupValidationTests
         Assert.Contains("PasswordReset:MaxEmailsPerAccountPerHour", exception.ToString());
     }
 
+    [Fact] // O1, S5
+    public void StartUp_WithAProxyThatIsNotAnAddress_FailsNamingTheSetting()
+    {
+        using var factory = RazorResetFactory.With(new Dictionary<string, string?> { ["RateLimiting:KnownProxies:0"] = "proxy.example" });
+
+        var exception = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains("RateLimiting:KnownProxies", exception.ToString());
+    }
+
     [Fact] // O1: nested settings are named by their full key
     public void StartUp_WithAnInvalidNestedSetting_FailsNamingTheFullKey()
     {
