@@ -1,4 +1,5 @@
 using RazorReset.Accounts;
+using RazorReset.Api;
 using RazorReset.Data;
 using RazorReset.Email;
 using RazorReset.Infrastructure;
@@ -14,6 +15,7 @@ builder.AddEmail();
 builder.AddPasswordReset();
 builder.AddWebSecurity();
 builder.AddWebUi();
+builder.AddJsonApi();
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ await app.SeedDemoAccountAsync();
 
 app.UseWebSecurity();
 app.MapWebUi();
+app.MapJsonApi();
 
 app.Run();
 

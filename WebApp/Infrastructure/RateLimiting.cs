@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using RazorReset.Api;
 
 namespace RazorReset.Infrastructure;
 
@@ -60,7 +61,7 @@ public static class RateLimitPolicies
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("RazorReset.RateLimiting")
             .RateLimited(context.Request.Path);
 
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (ApiRegistration.IsApiRequest(context))
         {
             await Results.Problem(
                     statusCode: StatusCodes.Status429TooManyRequests,

@@ -1,3 +1,5 @@
+using RazorReset.Api;
+
 namespace RazorReset.Infrastructure;
 
 /// <summary>
@@ -29,6 +31,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var contentType = response.ContentType ?? "";
             if (contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) ||
                 contentType.Contains("json", StringComparison.OrdinalIgnoreCase) ||
+                ApiRegistration.IsApiRequest(response.HttpContext) ||
                 response.StatusCode is >= 300 and < 400)
             {
                 headers.CacheControl = "no-store";

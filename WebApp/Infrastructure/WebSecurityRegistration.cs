@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using RazorReset.Api;
 
 namespace RazorReset.Infrastructure;
 
@@ -70,6 +71,8 @@ public static class WebSecurityRegistration
             app.UseHttpsRedirection();
         }
 
-        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        // A bare error status becomes a readable page, or problem+json for the JSON API (A3).
+        app.UseWhen(context => !ApiRegistration.IsApiRequest(context), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        app.UseWhen(ApiRegistration.IsApiRequest, api => api.UseApiProblemDetails());
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AngleSharp.Html.Dom;
 
 namespace RazorReset.Tests.Infrastructure;
@@ -18,6 +19,16 @@ public static class ResponseAssert
         var location = IsRedirect(response);
         var actual = location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
         Assert.Equal(path, actual.Split('?')[0], StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>An RFC 9457 problem with the given status; returns its JSON.</summary>
+    public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((int)status, json.RootElement.GetProperty("status").GetInt32());
+        return json.RootElement.Clone();
     }
 
     public static async Task<IHtmlDocument> IsHtmlDocumentAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)

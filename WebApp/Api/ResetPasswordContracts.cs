@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace RazorReset.Api;
+
+[Description("Asks for a reset link to be emailed to an address.")]
+public sealed record SendResetLinkRequest
+{
+    // The same rules as the /Forgot form, so both doors accept exactly the same addresses.
+    [Description("The email address the account was registered with.")]
+    [Required(ErrorMessage = "Enter your email address.")]
+    [StringLength(256, ErrorMessage = "An email address has at most 256 characters.")]
+    [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+    [RegularExpression(@"^[^\s]+$", ErrorMessage = "Enter an email address like name@example.com.")]
+    public string? Email { get; init; }
+}
+
+[Description("The same answer whatever the address: it never says whether an account exists.")]
+public sealed record ResetLinkSentResponse(
+    [property: Description("Always \"accepted\".")] string Status,
+    [property: Description("A sentence to show the user as it is.")] string Message);
+
+[Description("Sets a new password with the uid and token from the emailed link.")]
+public sealed record ResetPasswordRequest
+{
+    [Description("The link's `uid` query parameter, as it is.")]
+    public string? UserId { get; init; }
+
+    [Description("The link's `token` query parameter (base64url), as it is.")]
+    public string? Token { get; init; }
+
+    [Description("The new password: 12 to 128 characters, any characters, not a common or breached password, not containing the email address.")]
+    public string? Password { get; init; }
+}
