@@ -77,21 +77,19 @@ public sealed class SmtpDeliveryTests(MailDevServer maildev) : IClassFixture<Mai
         await maildev.StartAsync();
         var settings = new Dictionary<string, string?>(maildev.SmtpSettings) { ["Email:MaxAttempts"] = "50" };
         var email = UserStories.UniqueEmail("restart");
-        string dataDirectory;
         await maildev.StopAsync();
-        await using (var before = RazorResetFactory.With(settings))
+        var before = RazorResetFactory.With(settings);
+        await UserStories.CreateUserAsync(before, email);
+        using (var client = before.CreateBrowser())
         {
-            dataDirectory = before.DataDirectory;
-            await UserStories.CreateUserAsync(before, email);
-            using var client = before.CreateBrowser();
             await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
-            await WaitUntilAsync(() => before.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Attempts > 0)), count => count >= 1);
         }
 
-        // Act
+        await WaitUntilAsync(() => before.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Attempts > 0)), count => count >= 1);
+
+        // Act: restart while the server is still down, then bring it back
+        await using var after = await before.RestartAsync();
         await maildev.StartAsync();
-        await using var after = RazorResetFactory.With(settings, dataDirectory);
-        _ = after.Server;
 
         // Assert
         var message = await maildev.WaitForAsync(email);

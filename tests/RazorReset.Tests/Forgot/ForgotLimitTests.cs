@@ -59,21 +59,20 @@ public sealed class ForgotLimitTests
     {
         // Arrange
         var email = UserStories.UniqueEmail("capped");
-        string dataDirectory;
-        await using (var first = RazorResetFactory.With(new Dictionary<string, string?>()))
-        {
-            dataDirectory = first.DataDirectory;
-            await UserStories.CreateUserAsync(first, email);
+        var first = RazorResetFactory.With(new Dictionary<string, string?>());
+        await UserStories.CreateUserAsync(first, email);
 
-            // Act: four requests before the restart…
-            for (var i = 1; i <= 3; i++) await UserStories.RequestResetLinkAsync(first, email, i);
-            using var client = first.CreateBrowser();
+        // Act: four requests before the restart…
+        for (var i = 1; i <= 3; i++) await UserStories.RequestResetLinkAsync(first, email, i);
+        using (var client = first.CreateBrowser())
+        {
             await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
-            await first.WaitForResetRequestsProcessedAsync();
         }
 
+        await first.WaitForResetRequestsProcessedAsync();
+
         // …and three after it, on the same database
-        await using var second = RazorResetFactory.With(new Dictionary<string, string?>(), dataDirectory);
+        await using var second = await first.RestartAsync();
         for (var i = 0; i < 3; i++)
         {
             using var client = second.CreateBrowser();

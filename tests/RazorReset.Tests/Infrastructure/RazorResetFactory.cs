@@ -17,19 +17,21 @@ namespace RazorReset.Tests.Infrastructure;
 public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings;
-    private readonly bool _ownsDirectory;
+    private readonly IDictionary<string, string?> _overrides;
+    private bool _ownsDirectory;
 
     public RazorResetFactory() : this(new Dictionary<string, string?>())
     {
     }
 
-    /// <summary>A host with other settings; pass another factory's <paramref name="dataDirectory"/> to "restart" it.</summary>
-    public static RazorResetFactory With(IDictionary<string, string?> settings, string? dataDirectory = null, string environment = "Development") =>
-        new(settings, dataDirectory, environment);
+    /// <summary>A host with other settings, on data of its own.</summary>
+    public static RazorResetFactory With(IDictionary<string, string?> settings, string environment = "Development") =>
+        new(settings, dataDirectory: null, environment);
 
     protected RazorResetFactory(IDictionary<string, string?> settings, string? dataDirectory = null, string environment = "Development")
     {
         _ownsDirectory = dataDirectory is null;
+        _overrides = settings;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("razorreset-test-").FullName;
         Environment = environment;
         _settings = new Dictionary<string, string?>
@@ -49,6 +51,19 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>
+    /// Stops this host and starts another on the same database, keys and mail folder, as a
+    /// process restart would. The new host inherits the clean-up of the data directory.
+    /// </summary>
+    public async Task<RazorResetFactory> RestartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var next = new RazorResetFactory(settings ?? _overrides, DataDirectory, Environment) { _ownsDirectory = _ownsDirectory };
+        _ownsDirectory = false;
+        await DisposeAsync();
+        _ = next.Server;
+        return next;
+    }
 
     public string Environment { get; }
 
@@ -112,20 +127,21 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    public override async ValueTask DisposeAsync()
     {
-        await DisposeAsync();
-        if (_ownsDirectory)
+        await base.DisposeAsync();
+        if (!_ownsDirectory) return;
+
+        SqliteConnection.ClearAllPools();
+        try
         {
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(DataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open by a background thread: the OS cleans temp folders.
-            }
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a background thread: the OS cleans temp folders.
         }
     }
 }
