@@ -123,7 +123,7 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _ = Server; // start now, so a start-up failure fails the fixture, not a random test
+        StartServer(); // start now, so a start-up failure fails the fixture, not a random test (TestServer or Kestrel alike)
         return Task.CompletedTask;
     }
 
