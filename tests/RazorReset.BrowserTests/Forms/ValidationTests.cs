@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using RazorReset.BrowserTests.Infrastructure;
+using RazorReset.BrowserTests.Journeys;
+using RazorReset.Tests.PageObjects;
+using static Microsoft.Playwright.Assertions;
+
+namespace RazorReset.BrowserTests.Forms;
+
+/// <summary>U2: errors next to their fields, tied to them, with focus on the first — with and without scripts (U1).</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ValidationTests(BrowserSuite suite)
+{
+    [Theory, InlineData(true), InlineData(false)] // U2, F5
+    public async Task NewPassword_MismatchedConfirmation_ShowsItsMessageByTheField_AndFocusesIt_U2(bool javaScript)
+    {
+        // Arrange
+        await using var context = await suite.NewContextAsync(javaScriptEnabled: javaScript);
+        var page = await context.NewPageAsync();
+        await OpenNewPasswordPageAsync(page);
+
+        // Act
+        await BrowserStories.ChooseNewPasswordAsync(page, UserStories.NewPassword, "a different sequence of quiet words");
+
+        // Assert
+        await Expect(page.Locator("#confirm-error")).ToHaveTextAsync("The two passwords do not match.");
+        await Expect(page.Locator("#password-error")).ToBeEmptyAsync();
+        await Expect(page.Locator("#Input_ConfirmPassword")).ToHaveAttributeAsync("aria-describedby", "confirm-error");
+        Assert.Equal("Input_ConfirmPassword", await BrowserStories.FocusedAsync(page));
+    }
+
+    [Theory, InlineData(true), InlineData(false)] // U2, S10
+    public async Task NewPassword_CommonPassword_ShowsTheReasonByTheField_AndFocusesIt_U2(bool javaScript)
+    {
+        // Arrange
+        await using var context = await suite.NewContextAsync(javaScriptEnabled: javaScript);
+        var page = await context.NewPageAsync();
+        await OpenNewPasswordPageAsync(page);
+
+        // Act
+        await BrowserStories.ChooseNewPasswordAsync(page, "qwertyqwerty");
+
+        // Assert
+        await Expect(page.Locator("#password-error")).ToHaveTextAsync("This password appears in lists of common or breached passwords. Choose another.");
+        await Expect(page.Locator("#Input_Password")).ToHaveAttributeAsync("aria-describedby", "password-hint password-error");
+        Assert.Equal("Input_Password", await BrowserStories.FocusedAsync(page));
+        await Expect(page.Locator("#Input_Password")).ToHaveValueAsync(""); // a password is never sent back in the page
+    }
+
+    [Theory, InlineData(true), InlineData(false)] // U2, F1
+    public async Task Forgot_NotAnEmailAddress_ShowsTheMessageByTheField_AndFocusesIt_U2(bool javaScript)
+    {
+        await using var context = await suite.NewContextAsync(javaScriptEnabled: javaScript);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(suite.App.Url("/Forgot"));
+
+        await page.FillAsync("#Input_Email", "not an address");
+        await page.ClickAsync("#forgot-submit");
+
+        await Expect(page.Locator("#email-error")).ToHaveTextAsync("Enter an email address like name@example.com.");
+        await Expect(page.Locator("#Input_Email")).ToHaveAttributeAsync("aria-describedby", "email-error");
+        Assert.Equal("Input_Email", await BrowserStories.FocusedAsync(page));
+    }
+
+    private async Task OpenNewPasswordPageAsync(IPage page)
+    {
+        var email = UserStories.UniqueEmail("validation");
+        await UserStories.CreateUserAsync(suite.App, email);
+        await BrowserStories.OpenNewPasswordPageAsync(page, suite, suite.App, email);
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+using RazorReset.BrowserTests.Infrastructure;
+using RazorReset.Tests.Infrastructure;
+using RazorReset.Tests.PageObjects;
+using static Microsoft.Playwright.Assertions;
+
+namespace RazorReset.BrowserTests.Journeys;
+
+/// <summary>
+/// Every page a person can meet, reached the way they would reach it, with a callback at each.
+/// The tour has an app of its own: Pickup mail, so /dev/mail has messages to show and the reset
+/// link is clicked there (E5), and a per-IP limit of 3, so the 429 page is a real rejection.
+/// </summary>
+public static class PageTour
+{
+    public static async Task VisitEveryPageAsync(BrowserSuite suite, IPage page, Func<string, Task> atEachPage)
+    {
+        var app = await suite.StartAppAsync(new Dictionary<string, string?>
+        {
+            ["Email:Transport"] = "Pickup",
+            ["RateLimiting:PermitLimit"] = "3",
+        });
+        try
+        {
+            var email = UserStories.UniqueEmail("tour");
+            await UserStories.CreateUserAsync(app, email);
+
+            await page.GotoAsync(app.Url("/"));
+            await atEachPage("home");
+            await page.GotoAsync(app.Url("/Identity/Account/Register"));
+            await atEachPage("register");
+            await page.GotoAsync(app.Url("/Identity/Account/Login"));
+            await atEachPage("sign-in");
+            await page.GotoAsync(app.Url("/Forgot"));
+            await atEachPage("forgot");
+
+            // Forgot POST 1 of 3
+            await BrowserStories.AskForResetLinkAsync(page, email);
+            await atEachPage("sent");
+
+            var message = await app.Mailbox.WaitForAsync(email, "Reset your");
+            await page.GotoAsync(app.Url("/dev/mail"));
+            await atEachPage("dev-mail");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Reset your RazorReset password" }).ClickAsync();
+            await Expect(page.Locator("#mail-message")).ToBeVisibleAsync();
+            await atEachPage("dev-mail-message");
+
+            // ResetLink GET 1 of 3
+            await page.Locator("#mail-links a[href*='/ResetLink?']").ClickAsync();
+            await Expect(page).ToHaveURLAsync(app.Url("/NewPassword"));
+            await atEachPage("new-password");
+
+            // NewPassword POSTs 1 and 2 of 3
+            await BrowserStories.ChooseNewPasswordAsync(page, "qwertyqwerty");
+            await Expect(page.Locator("#password-error")).Not.ToBeEmptyAsync();
+            await atEachPage("new-password-errors");
+            await BrowserStories.ChooseNewPasswordAsync(page, UserStories.NewPassword);
+            await Expect(page.Locator("#password-changed")).ToBeVisibleAsync();
+            await atEachPage("done");
+
+            // ResetLink GET 2 of 3: the used link
+            await page.GotoAsync(Mailbox.LinkIn(message.Html, "reset-link"));
+            await Expect(page.Locator("#invalid-link")).ToBeVisibleAsync();
+            await atEachPage("invalid-link");
+
+            // Forgot POSTs 2 and 3 are accepted, the 4th is refused
+            for (var i = 0; i < 2; i++) await BrowserStories.AskForResetLinkAsync(page, app, UserStories.UniqueEmail("nobody"));
+            await page.GotoAsync(app.Url("/Forgot"));
+            await page.FillAsync("#Input_Email", UserStories.UniqueEmail("nobody"));
+            await page.ClickAsync("#forgot-submit");
+            await Expect(page.Locator("#status-429")).ToContainTextAsync("Please wait");
+            await atEachPage("too-many-requests");
+
+            await page.GotoAsync(app.Url("/no-such-page"));
+            await atEachPage("not-found");
+
+            await page.GotoAsync(app.Url("/Identity/Account/Login"));
+            await BrowserStories.SignInAsync(page, email, UserStories.NewPassword);
+            await page.ClickAsync("#manage-link");
+            await Expect(page).ToHaveURLAsync(app.Url("/Identity/Account/Manage"));
+            await atEachPage("manage");
+            await page.GotoAsync(app.Url("/Identity/Account/Manage/ChangePassword"));
+            await atEachPage("change-password");
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+}
