@@ -25,7 +25,7 @@ public sealed class ValidationTests(BrowserSuite suite)
         await Expect(page.Locator("#confirm-error")).ToHaveTextAsync("The two passwords do not match.");
         await Expect(page.Locator("#password-error")).ToBeEmptyAsync();
         await Expect(page.Locator("#Input_ConfirmPassword")).ToHaveAttributeAsync("aria-describedby", "confirm-error");
-        Assert.Equal("Input_ConfirmPassword", await BrowserStories.FocusedAsync(page));
+        await Expect(page.Locator("#Input_ConfirmPassword")).ToBeFocusedAsync(); // it is document.activeElement (polled: autofocus lands after parsing)
     }
 
     [Theory, InlineData(true), InlineData(false)] // U2, S10
@@ -42,7 +42,7 @@ public sealed class ValidationTests(BrowserSuite suite)
         // Assert
         await Expect(page.Locator("#password-error")).ToHaveTextAsync("This password appears in lists of common or breached passwords. Choose another.");
         await Expect(page.Locator("#Input_Password")).ToHaveAttributeAsync("aria-describedby", "password-hint password-error");
-        Assert.Equal("Input_Password", await BrowserStories.FocusedAsync(page));
+        await Expect(page.Locator("#Input_Password")).ToBeFocusedAsync(); // it is document.activeElement (polled: autofocus lands after parsing)
         await Expect(page.Locator("#Input_Password")).ToHaveValueAsync(""); // a password is never sent back in the page
     }
 
@@ -58,7 +58,7 @@ public sealed class ValidationTests(BrowserSuite suite)
 
         await Expect(page.Locator("#email-error")).ToHaveTextAsync("Enter an email address like name@example.com.");
         await Expect(page.Locator("#Input_Email")).ToHaveAttributeAsync("aria-describedby", "email-error");
-        Assert.Equal("Input_Email", await BrowserStories.FocusedAsync(page));
+        await Expect(page.Locator("#Input_Email")).ToBeFocusedAsync(); // it is document.activeElement (polled: autofocus lands after parsing)
     }
 
     private async Task OpenNewPasswordPageAsync(IPage page)

@@ -57,8 +57,4 @@ public static class BrowserStories
         await page.ClickAsync("#login-submit");
         await Expect(page.Locator("#manage-link")).ToHaveTextAsync(email);
     }
-
-    /// <summary>The id of the element that has focus, or the tag name when it has no id.</summary>
-    public static Task<string> FocusedAsync(IPage page) =>
-        page.EvaluateAsync<string>("() => document.activeElement?.id || document.activeElement?.tagName || ''");
 }

@@ -26,42 +26,42 @@ public static class PageTour
             await UserStories.CreateUserAsync(app, email);
 
             await page.GotoAsync(app.Url("/"));
-            await atEachPage("home");
+            await AtAsync("home");
             await page.GotoAsync(app.Url("/Identity/Account/Register"));
-            await atEachPage("register");
+            await AtAsync("register");
             await page.GotoAsync(app.Url("/Identity/Account/Login"));
-            await atEachPage("sign-in");
+            await AtAsync("sign-in");
             await page.GotoAsync(app.Url("/Forgot"));
-            await atEachPage("forgot");
+            await AtAsync("forgot");
 
             // Forgot POST 1 of 3
             await BrowserStories.AskForResetLinkAsync(page, email);
-            await atEachPage("sent");
+            await AtAsync("sent");
 
             var message = await app.Mailbox.WaitForAsync(email, "Reset your");
             await page.GotoAsync(app.Url("/dev/mail"));
-            await atEachPage("dev-mail");
+            await AtAsync("dev-mail");
             await page.GetByRole(AriaRole.Link, new() { Name = "Reset your RazorReset password" }).ClickAsync();
             await Expect(page.Locator("#mail-message")).ToBeVisibleAsync();
-            await atEachPage("dev-mail-message");
+            await AtAsync("dev-mail-message");
 
             // ResetLink GET 1 of 3
             await page.Locator("#mail-links a[href*='/ResetLink?']").ClickAsync();
             await Expect(page).ToHaveURLAsync(app.Url("/NewPassword"));
-            await atEachPage("new-password");
+            await AtAsync("new-password");
 
             // NewPassword POSTs 1 and 2 of 3
             await BrowserStories.ChooseNewPasswordAsync(page, "qwertyqwerty");
             await Expect(page.Locator("#password-error")).Not.ToBeEmptyAsync();
-            await atEachPage("new-password-errors");
+            await AtAsync("new-password-errors");
             await BrowserStories.ChooseNewPasswordAsync(page, UserStories.NewPassword);
             await Expect(page.Locator("#password-changed")).ToBeVisibleAsync();
-            await atEachPage("done");
+            await AtAsync("done");
 
             // ResetLink GET 2 of 3: the used link
             await page.GotoAsync(Mailbox.LinkIn(message.Html, "reset-link"));
             await Expect(page.Locator("#invalid-link")).ToBeVisibleAsync();
-            await atEachPage("invalid-link");
+            await AtAsync("invalid-link");
 
             // Forgot POSTs 2 and 3 are accepted, the 4th is refused
             for (var i = 0; i < 2; i++) await BrowserStories.AskForResetLinkAsync(page, app, UserStories.UniqueEmail("nobody"));
@@ -69,22 +69,29 @@ public static class PageTour
             await page.FillAsync("#Input_Email", UserStories.UniqueEmail("nobody"));
             await page.ClickAsync("#forgot-submit");
             await Expect(page.Locator("#status-429")).ToContainTextAsync("Please wait");
-            await atEachPage("too-many-requests");
+            await AtAsync("too-many-requests");
 
             await page.GotoAsync(app.Url("/no-such-page"));
-            await atEachPage("not-found");
+            await AtAsync("not-found");
 
             await page.GotoAsync(app.Url("/Identity/Account/Login"));
             await BrowserStories.SignInAsync(page, email, UserStories.NewPassword);
             await page.ClickAsync("#manage-link");
             await Expect(page).ToHaveURLAsync(app.Url("/Identity/Account/Manage"));
-            await atEachPage("manage");
+            await AtAsync("manage");
             await page.GotoAsync(app.Url("/Identity/Account/Manage/ChangePassword"));
-            await atEachPage("change-password");
+            await AtAsync("change-password");
         }
         finally
         {
             await app.StopAsync();
+        }
+
+        // Scripts deferred, styles applied: the page as a person would see it.
+        async Task AtAsync(string name)
+        {
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            await atEachPage(name);
         }
     }
 }

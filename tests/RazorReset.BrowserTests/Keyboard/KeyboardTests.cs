@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RazorReset.BrowserTests.Infrastructure;
 using RazorReset.BrowserTests.Journeys;
@@ -31,21 +30,21 @@ public sealed class KeyboardTests(BrowserSuite suite)
         AssertVisible(skip);
         await TabToAsync(page, "forgot-link");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page).ToHaveURLAsync(app.Url("/Forgot"));
+        await ArriveAsync(page, app.Url("/Forgot"));
 
         // Forgot: the field already has focus
-        Assert.Equal("Input_Email", await BrowserStories.FocusedAsync(page));
+        await Expect(page.Locator("#Input_Email")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(email);
         await TabToAsync(page, "forgot-submit");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page).ToHaveURLAsync(app.Url("/Forgot/Sent"));
+        await ArriveAsync(page, app.Url("/Forgot/Sent"));
 
         // The link is opened from the mail client, which is not the app
         await page.GotoAsync(await BrowserStories.ResetLinkFromMailAsync(suite.MailDev, email));
-        await Expect(page).ToHaveURLAsync(app.Url("/NewPassword"));
+        await ArriveAsync(page, app.Url("/NewPassword"));
 
         // New password: focus on the field; the show-password toggle works from the keyboard
-        Assert.Equal("Input_Password", await BrowserStories.FocusedAsync(page));
+        await Expect(page.Locator("#Input_Password")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(UserStories.NewPassword);
         await TabToAsync(page, "Show password");
         await page.Keyboard.PressAsync("Enter");
@@ -56,12 +55,12 @@ public sealed class KeyboardTests(BrowserSuite suite)
         await page.Keyboard.TypeAsync(UserStories.NewPassword);
         await TabToAsync(page, "new-password-submit");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page).ToHaveURLAsync(app.Url("/NewPassword/Done"));
+        await ArriveAsync(page, app.Url("/NewPassword/Done"));
 
         // Done → sign in with the new password
         await TabToAsync(page, "done-signin-link");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page).ToHaveURLAsync(new Regex("/Identity/Account/Login"));
+        await ArriveAsync(page, app.Url("/Identity/Account/Login"));
         await TabToAsync(page, "Input_Email");
         await page.Keyboard.TypeAsync(email);
         await TabToAsync(page, "Input_Password");
@@ -71,6 +70,13 @@ public sealed class KeyboardTests(BrowserSuite suite)
 
         // Assert
         await Expect(page.Locator("#manage-link")).ToHaveTextAsync(email);
+    }
+
+    /// <summary>The next page has loaded (its autofocus and deferred script done) before the next key.</summary>
+    private static async Task ArriveAsync(IPage page, string url)
+    {
+        await Expect(page).ToHaveURLAsync(url);
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>Presses Tab until the element with this id (or text) has focus, asserting visible focus at every stop.</summary>

@@ -45,7 +45,8 @@ public sealed class RefererTests(BrowserSuite suite)
     /// </summary>
     private static async Task NavigateAsync(IPage page, string url)
     {
+        var arrived = page.WaitForURLAsync(url); // listening before the navigation starts, so it cannot be missed
         await page.EvaluateAsync("url => { window.location.href = url; }", url);
-        await page.WaitForURLAsync(url);
+        await arrived;
     }
 }
