@@ -67,7 +67,7 @@ public sealed class BrowserSuite : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null) await _app.StopAsync();
+        if (_app is not null) await _app.DisposeAsync();
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         await MailDev.DisposeAsync();

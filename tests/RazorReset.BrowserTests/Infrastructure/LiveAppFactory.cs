@@ -37,9 +37,6 @@ public sealed class LiveAppFactory : RazorResetFactory
 
     public string Url(string path) => BaseUrl + path;
 
-    /// <summary>Stops the host and deletes its data directory (plain DisposeAsync keeps the directory for restarts).</summary>
-    public Task StopAsync() => ((IAsyncLifetime)this).DisposeAsync();
-
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -13,27 +13,20 @@ public sealed class InvalidLinkTests(BrowserSuite suite)
     public async Task ExpiredLink_ShowsTheInvalidLinkPage_WithRequestNewLink_F4()
     {
         // Arrange: links that live two seconds
-        var app = await suite.StartAppAsync(new Dictionary<string, string?> { ["PasswordReset:TokenLifespan"] = "00:00:02" });
-        try
-        {
-            var email = UserStories.UniqueEmail("expired");
-            await UserStories.CreateUserAsync(app, email);
-            await using var context = await suite.NewContextAsync();
-            var page = await context.NewPageAsync();
-            await BrowserStories.AskForResetLinkAsync(page, app, email);
-            var link = await BrowserStories.ResetLinkFromMailAsync(suite.MailDev, email);
-            await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await using var app = await suite.StartAppAsync(new Dictionary<string, string?> { ["PasswordReset:TokenLifespan"] = "00:00:02" });
+        var email = UserStories.UniqueEmail("expired");
+        await UserStories.CreateUserAsync(app, email);
+        await using var context = await suite.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserStories.AskForResetLinkAsync(page, app, email);
+        var link = await BrowserStories.ResetLinkFromMailAsync(suite.MailDev, email);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
 
-            // Act
-            var response = await page.GotoAsync(link);
+        // Act
+        var response = await page.GotoAsync(link);
 
-            // Assert
-            await AssertInvalidLinkPageAsync(response, page, app);
-        }
-        finally
-        {
-            await app.StopAsync();
-        }
+        // Assert
+        await AssertInvalidLinkPageAsync(response, page, app);
     }
 
     [Fact] // S2, F6: one reset per link

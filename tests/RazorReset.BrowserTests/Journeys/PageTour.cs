@@ -15,77 +15,70 @@ public static class PageTour
 {
     public static async Task VisitEveryPageAsync(BrowserSuite suite, IPage page, Func<string, Task> atEachPage)
     {
-        var app = await suite.StartAppAsync(new Dictionary<string, string?>
+        await using var app = await suite.StartAppAsync(new Dictionary<string, string?>
         {
             ["Email:Transport"] = "Pickup",
             ["RateLimiting:PermitLimit"] = "3",
         });
-        try
-        {
-            var email = UserStories.UniqueEmail("tour");
-            await UserStories.CreateUserAsync(app, email);
+        var email = UserStories.UniqueEmail("tour");
+        await UserStories.CreateUserAsync(app, email);
 
-            await page.GotoAsync(app.Url("/"));
-            await AtAsync("home");
-            await page.GotoAsync(app.Url("/Identity/Account/Register"));
-            await AtAsync("register");
-            await page.GotoAsync(app.Url("/Identity/Account/Login"));
-            await AtAsync("sign-in");
-            await page.GotoAsync(app.Url("/Forgot"));
-            await AtAsync("forgot");
+        await page.GotoAsync(app.Url("/"));
+        await AtAsync("home");
+        await page.GotoAsync(app.Url("/Identity/Account/Register"));
+        await AtAsync("register");
+        await page.GotoAsync(app.Url("/Identity/Account/Login"));
+        await AtAsync("sign-in");
+        await page.GotoAsync(app.Url("/Forgot"));
+        await AtAsync("forgot");
 
-            // Forgot POST 1 of 3
-            await BrowserStories.AskForResetLinkAsync(page, email);
-            await AtAsync("sent");
+        // Forgot POST 1 of 3
+        await BrowserStories.AskForResetLinkAsync(page, email);
+        await AtAsync("sent");
 
-            var message = await app.Mailbox.WaitForAsync(email, "Reset your");
-            await page.GotoAsync(app.Url("/dev/mail"));
-            await AtAsync("dev-mail");
-            await page.GetByRole(AriaRole.Link, new() { Name = "Reset your RazorReset password" }).ClickAsync();
-            await Expect(page.Locator("#mail-message")).ToBeVisibleAsync();
-            await AtAsync("dev-mail-message");
+        var message = await app.Mailbox.WaitForAsync(email, "Reset your");
+        await page.GotoAsync(app.Url("/dev/mail"));
+        await AtAsync("dev-mail");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reset your RazorReset password" }).ClickAsync();
+        await Expect(page.Locator("#mail-message")).ToBeVisibleAsync();
+        await AtAsync("dev-mail-message");
 
-            // ResetLink GET 1 of 3
-            await page.Locator("#mail-links a[href*='/ResetLink?']").ClickAsync();
-            await Expect(page).ToHaveURLAsync(app.Url("/NewPassword"));
-            await AtAsync("new-password");
+        // ResetLink GET 1 of 3
+        await page.Locator("#mail-links a[href*='/ResetLink?']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.Url("/NewPassword"));
+        await AtAsync("new-password");
 
-            // NewPassword POSTs 1 and 2 of 3
-            await BrowserStories.ChooseNewPasswordAsync(page, "qwertyqwerty");
-            await Expect(page.Locator("#password-error")).Not.ToBeEmptyAsync();
-            await AtAsync("new-password-errors");
-            await BrowserStories.ChooseNewPasswordAsync(page, UserStories.NewPassword);
-            await Expect(page.Locator("#password-changed")).ToBeVisibleAsync();
-            await AtAsync("done");
+        // NewPassword POSTs 1 and 2 of 3
+        await BrowserStories.ChooseNewPasswordAsync(page, "qwertyqwerty");
+        await Expect(page.Locator("#password-error")).Not.ToBeEmptyAsync();
+        await AtAsync("new-password-errors");
+        await BrowserStories.ChooseNewPasswordAsync(page, UserStories.NewPassword);
+        await Expect(page.Locator("#password-changed")).ToBeVisibleAsync();
+        await AtAsync("done");
 
-            // ResetLink GET 2 of 3: the used link
-            await page.GotoAsync(Mailbox.LinkIn(message.Html, "reset-link"));
-            await Expect(page.Locator("#invalid-link")).ToBeVisibleAsync();
-            await AtAsync("invalid-link");
+        // ResetLink GET 2 of 3: the used link
+        await page.GotoAsync(Mailbox.LinkIn(message.Html, "reset-link"));
+        await Expect(page.Locator("#invalid-link")).ToBeVisibleAsync();
+        await AtAsync("invalid-link");
 
-            // Forgot POSTs 2 and 3 are accepted, the 4th is refused
-            for (var i = 0; i < 2; i++) await BrowserStories.AskForResetLinkAsync(page, app, UserStories.UniqueEmail("nobody"));
-            await page.GotoAsync(app.Url("/Forgot"));
-            await page.FillAsync("#Input_Email", UserStories.UniqueEmail("nobody"));
-            await page.ClickAsync("#forgot-submit");
-            await Expect(page.Locator("#status-429")).ToContainTextAsync("Please wait");
-            await AtAsync("too-many-requests");
+        // Forgot POSTs 2 and 3 are accepted, the 4th is refused
+        for (var i = 0; i < 2; i++) await BrowserStories.AskForResetLinkAsync(page, app, UserStories.UniqueEmail("nobody"));
+        await page.GotoAsync(app.Url("/Forgot"));
+        await page.FillAsync("#Input_Email", UserStories.UniqueEmail("nobody"));
+        await page.ClickAsync("#forgot-submit");
+        await Expect(page.Locator("#status-429")).ToContainTextAsync("Please wait");
+        await AtAsync("too-many-requests");
 
-            await page.GotoAsync(app.Url("/no-such-page"));
-            await AtAsync("not-found");
+        await page.GotoAsync(app.Url("/no-such-page"));
+        await AtAsync("not-found");
 
-            await page.GotoAsync(app.Url("/Identity/Account/Login"));
-            await BrowserStories.SignInAsync(page, email, UserStories.NewPassword);
-            await page.ClickAsync("#manage-link");
-            await Expect(page).ToHaveURLAsync(app.Url("/Identity/Account/Manage"));
-            await AtAsync("manage");
-            await page.GotoAsync(app.Url("/Identity/Account/Manage/ChangePassword"));
-            await AtAsync("change-password");
-        }
-        finally
-        {
-            await app.StopAsync();
-        }
+        await page.GotoAsync(app.Url("/Identity/Account/Login"));
+        await BrowserStories.SignInAsync(page, email, UserStories.NewPassword);
+        await page.ClickAsync("#manage-link");
+        await Expect(page).ToHaveURLAsync(app.Url("/Identity/Account/Manage"));
+        await AtAsync("manage");
+        await page.GotoAsync(app.Url("/Identity/Account/Manage/ChangePassword"));
+        await AtAsync("change-password");
 
         // Scripts deferred, styles applied: the page as a person would see it.
         async Task AtAsync(string name)
