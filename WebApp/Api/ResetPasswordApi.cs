@@ -55,7 +55,7 @@ public static class ResetPasswordApi
 
         await requests.RecordAsync(request.Email!, cancellationToken);
         // No Location: there is deliberately nothing to poll that could tell the outcome (S4).
-        return TypedResults.Accepted((string?)null, LinkSent(options.Value.ExpiryMinutes));
+        return TypedResults.Accepted((string?)null, LinkSent(options.Value.ExpiryText));
     }
 
     /// <summary>F5, F6, S2: the page flow's reset; any token failure is the same single answer.</summary>
@@ -76,9 +76,9 @@ public static class ResetPasswordApi
         };
     }
 
-    internal static ResetLinkSentResponse LinkSent(int expiryMinutes) => new(
+    internal static ResetLinkSentResponse LinkSent(string expiry) => new(
         "accepted",
-        $"If an account exists for that address, we have sent a link. It expires in {expiryMinutes} minutes.");
+        $"If an account exists for that address, we have sent a link. It expires in {expiry}.");
 
     internal static ProblemHttpResult InvalidToken() => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,

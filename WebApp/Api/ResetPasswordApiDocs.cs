@@ -46,7 +46,7 @@ internal static class ResetPasswordApiDocs
         ResponseExample(operation, "202", "accepted", new JsonObject
         {
             ["status"] = "accepted",
-            ["message"] = ResetPasswordApi.LinkSent(30).Message,
+            ["message"] = ResetPasswordApi.LinkSent("30 minutes").Message,
         });
         ResponseExample(operation, "400", "malformed address", new JsonObject
         {

@@ -9,11 +9,11 @@ namespace RazorReset.Email;
 /// </summary>
 public sealed class EmailTemplates
 {
-    public EmailMessage ResetLink(string to, string link, int expiryMinutes) =>
+    public EmailMessage ResetLink(string to, string link, string expiry) =>
         Render(EmailKinds.ResetLink, to, new()
         {
             ["Link"] = link,
-            ["ExpiryMinutes"] = expiryMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Expiry"] = expiry,
         });
 
     public EmailMessage PasswordChanged(string to, DateTimeOffset changedAt, string forgotLink) =>

@@ -26,5 +26,19 @@ public sealed class PasswordResetOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    public int ExpiryMinutes => (int)Math.Ceiling(TokenLifespan.TotalMinutes);
+    /// <summary>The lifespan as people read it: "30 minutes", "1 minute", "2 hours".</summary>
+    public string ExpiryText
+    {
+        get
+        {
+            var minutes = (int)Math.Ceiling(TokenLifespan.TotalMinutes);
+            return minutes switch
+            {
+                <= 1 => "1 minute",
+                60 => "1 hour",
+                _ when minutes % 60 == 0 => $"{minutes / 60} hours",
+                _ => $"{minutes} minutes",
+            };
+        }
+    }
 }

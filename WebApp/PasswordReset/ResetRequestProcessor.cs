@@ -90,7 +90,7 @@ public sealed class ResetRequestHandler(
                 break;
             case ResetRequestOutcome.EmailQueued:
                 var link = links.Create(user!.Id, await users.GeneratePasswordResetTokenAsync(user));
-                outbox.Add(templates.ResetLink(user.Email!, link, options.Value.ExpiryMinutes));
+                outbox.Add(templates.ResetLink(user.Email!, link, options.Value.ExpiryText));
                 logger.ResetEmailQueued(request.Id, user.Id);
                 if (!user.EmailConfirmed) logger.ResetForUnconfirmedAccount(request.Id, user.Id);
                 break;

@@ -61,7 +61,7 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var next = new RazorResetFactory(settings ?? _overrides, DataDirectory, Environment) { _ownsDirectory = _ownsDirectory };
         _ownsDirectory = false;
         await DisposeAsync();
-        _ = next.Server;
+        next.StartServer();
         return next;
     }
 
