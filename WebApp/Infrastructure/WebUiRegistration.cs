@@ -34,6 +34,7 @@ public static class WebUiRegistration
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz");
+        app.MapBenchmarkEndpoints();
         app.MapRazorPages();
     }
 
