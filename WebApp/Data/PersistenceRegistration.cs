@@ -7,6 +7,8 @@ public static class PersistenceRegistration
 {
     public static void AddPersistence(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<DatabaseWriteGate>();
+
         // Resolved when first needed, so configuration added by a test host or a later source counts.
         builder.Services.AddDbContext<AppDbContext>((services, options) => options.UseSqlite(ResolveConnectionString(
             services.GetRequiredService<IConfiguration>().GetConnectionString("Default") ?? "Data Source=App_Data/app.db",
