@@ -52,6 +52,13 @@ public sealed class SmtpSettings
 
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How many connections the outbox keeps open while it has mail to deliver. System.Net.Mail
+    /// waits for each message's acknowledgement before the next, so throughput grows with this.
+    /// </summary>
+    [Range(1, 32)]
+    public int MaxConnections { get; set; } = 4;
 }
 
 internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
