@@ -3,6 +3,7 @@ namespace RazorReset.LoadBench;
 /// <summary>What tests/bench/run hands over: where things are, and how long each wrk run lasts.</summary>
 public sealed record BenchOptions(
     string RepositoryRoot,
+    string RazorResetDirectory,
     string StockDirectory,
     string WorkDirectory,
     string OutputPath,
@@ -19,11 +20,12 @@ public sealed record BenchOptions(
     /// <summary>A hard stop for the whole load run, so a hung server cannot keep it going.</summary>
     public TimeSpan TimeLimit => TimeSpan.FromMinutes(8);
 
+    /// <summary>The source folder: appsettings.json, and wwwroot-assets beside it, as in the README's `dotnet run`.</summary>
     public string RazorResetContentRoot => Path.Combine(RepositoryRoot, "WebApp");
 
-    public string RazorResetAssembly => Path.Combine(RazorResetContentRoot, "bin", "Release", "net10.0", "WebApp.dll");
+    public string RazorResetAssembly => Path.Combine(RazorResetDirectory, "WebApp.dll");
 
-    public string StockAssembly => Path.Combine(StockDirectory, "bin", "Release", "net10.0", "Stock.dll");
+    public string StockAssembly => Path.Combine(StockDirectory, "Stock.dll");
 
     public string MailDevScript => Path.Combine(RepositoryRoot, "tests", "node_modules", "maildev", "bin", "maildev");
 
@@ -44,6 +46,7 @@ public sealed record BenchOptions(
 
         return new BenchOptions(
             Required("repo"),
+            Required("razorreset"),
             Required("stock"),
             Required("work"),
             Required("out"),
