@@ -55,10 +55,11 @@ public sealed class SmtpSettings
 
     /// <summary>
     /// How many connections the outbox keeps open while it has mail to deliver. System.Net.Mail
-    /// waits for each message's acknowledgement before the next, so throughput grows with this.
+    /// waits for each message's acknowledgement before the next (tens of milliseconds even on
+    /// loopback), so throughput grows with this; lower it for relays that limit connections.
     /// </summary>
     [Range(1, 32)]
-    public int MaxConnections { get; set; } = 4;
+    public int MaxConnections { get; set; } = 8;
 }
 
 internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
