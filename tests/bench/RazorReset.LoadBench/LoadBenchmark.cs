@@ -9,8 +9,8 @@ public sealed class BenchResults
     public TimeSpan StockStartUp { get; set; }
     public long OursIdleRss { get; set; }
     public long StockIdleRss { get; set; }
-    public long OursPeakRss { get; set; }
-    public long StockPeakRss { get; set; }
+    public (long Bytes, string Phase) OursPeakRss { get; set; }
+    public (long Bytes, string Phase) StockPeakRss { get; set; }
     public TimingResult? OursTiming { get; set; }
     public TimingResult? StockTiming { get; set; }
     public double OursMailP95Ms { get; set; }
@@ -77,9 +77,11 @@ public sealed class LoadBenchmark(BenchOptions options)
         await Database.SeedUsersAsync(OursDatabase, accounts, cancellationToken);
         await Database.SeedUsersAsync(StockDatabase, accounts, cancellationToken);
 
+        memory.Phase = "P1";
         await MeasureTimingAsync(ours, stock, mail, cancellationToken);
+        memory.Phase = "P4";
         await MeasureOutboxAsync(ours, mail, cancellationToken);
-        await MeasureThroughputAsync(processes, ours, stock, mail, cancellationToken);
+        await MeasureThroughputAsync(processes, ours, stock, mail, memory, cancellationToken);
 
         _results.OursPeakRss = memory.Peak(ours);
         _results.StockPeakRss = memory.Peak(stock);
@@ -183,19 +185,23 @@ public sealed class LoadBenchmark(BenchOptions options)
         await mail.ClearAsync(cancellationToken);
     }
 
-    private async Task MeasureThroughputAsync(ProcessTracker processes, ServerProcess ours, ServerProcess stock, MailDev mail, CancellationToken cancellationToken)
+    private async Task MeasureThroughputAsync(
+        ProcessTracker processes, ServerProcess ours, ServerProcess stock, MailDev mail, ResidentMemory memory, CancellationToken cancellationToken)
     {
         Console.WriteLine($"P2: wrk, {BenchOptions.WrkThreads} threads, {BenchOptions.WrkConnections} connections, {options.WrkDuration.TotalSeconds:F0} s per run");
         var none = new Dictionary<string, string>();
+        memory.Phase = "P2 GET";
         _results.Plaintext = await Wrk.RunAsync(processes, ours.Url("/bench/plaintext"), options.WrkDuration, null, none, cancellationToken);
         _results.OursGet = await Wrk.RunAsync(processes, ours.Url(OurForm), options.WrkDuration, null, none, cancellationToken);
         _results.StockGet = await Wrk.RunAsync(processes, stock.Url(StockForm), options.WrkDuration, null, none, cancellationToken);
 
         // The stock app first: it leaves nothing behind, while RazorReset's backlog is drained after each of its runs.
+        memory.Phase = "P2 POST, unknown addresses";
         _results.StockPostUnknown = await PostAsync(stock, StockForm, "unknown");
         _results.OursPostUnknown = await PostAsync(ours, OurForm, "unknown");
         await Database.WaitForEmptyBacklogAsync(OursDatabase, DrainLimit, cancellationToken);
 
+        memory.Phase = "P2 POST, half existing";
         _results.StockPostMixed = await PostAsync(stock, StockForm, "half");
         await mail.ClearAsync(cancellationToken);
         _results.OursPostMixed = await PostAsync(ours, OurForm, "half");

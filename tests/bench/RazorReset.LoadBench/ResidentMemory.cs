@@ -5,15 +5,18 @@ namespace RazorReset.LoadBench;
 /// <summary>P3: samples each server's VmRSS every 100 ms for the whole run and keeps the peak.</summary>
 public sealed class ResidentMemory : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<ServerProcess, long> _peaks = new();
+    private readonly ConcurrentDictionary<ServerProcess, (long Bytes, string Phase)> _peaks = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
 
     public ResidentMemory() => _sampling = SampleAsync();
 
-    public void Watch(ServerProcess server) => _peaks.TryAdd(server, server.ResidentBytes());
+    /// <summary>What the run is doing now, recorded with each new peak.</summary>
+    public string Phase { get; set; } = "start-up";
 
-    public long Peak(ServerProcess server) => _peaks.GetValueOrDefault(server);
+    public void Watch(ServerProcess server) => _peaks.TryAdd(server, (server.ResidentBytes(), Phase));
+
+    public (long Bytes, string Phase) Peak(ServerProcess server) => _peaks.GetValueOrDefault(server);
 
     private async Task SampleAsync()
     {
@@ -24,8 +27,8 @@ public sealed class ResidentMemory : IAsyncDisposable
             {
                 foreach (var server in _peaks.Keys)
                 {
-                    var now = server.ResidentBytes();
-                    _peaks.AddOrUpdate(server, now, (_, peak) => Math.Max(peak, now));
+                    var now = (server.ResidentBytes(), Phase);
+                    _peaks.AddOrUpdate(server, now, (_, peak) => now.Item1 > peak.Bytes ? now : peak);
                 }
             }
         }
