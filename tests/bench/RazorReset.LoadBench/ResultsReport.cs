@@ -55,6 +55,9 @@ public static class ResultsReport
             table.AppendLine("### Micro-benchmarks (BenchmarkDotNet, short run, in process)");
             foreach (var file in Directory.GetFiles(micro, "*-report-github.md").Order(StringComparer.Ordinal))
             {
+                var benchmarks = Path.GetFileName(file).Replace("-report-github.md", "").Split('.').Last();
+                table.AppendLine();
+                table.AppendLine($"`{benchmarks}`");
                 table.AppendLine();
                 table.AppendLine(MicroTable(File.ReadAllText(file)));
             }
