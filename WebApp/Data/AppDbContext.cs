@@ -6,11 +6,28 @@ using RazorReset.PasswordReset;
 
 namespace RazorReset.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<IdentityUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, DatabaseWriteGate writeGate)
+    : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<ResetRequest> ResetRequests => Set<ResetRequest>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        using (writeGate.Enter())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,10 +7,16 @@ public static class PersistenceRegistration
 {
     public static void AddPersistence(this WebApplicationBuilder builder)
     {
-        // Resolved when first needed, so configuration added by a test host or a later source counts.
-        builder.Services.AddDbContext<AppDbContext>((services, options) => options.UseSqlite(ResolveConnectionString(
-            services.GetRequiredService<IConfiguration>().GetConnectionString("Default") ?? "Data Source=App_Data/app.db",
-            services.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        builder.Services.AddSingleton<DatabaseWriteGate>();
+
+        // Resolved when first needed, so configuration added by a test host or a later source counts;
+        // then kept (singleton options) rather than rebuilt for every request's scope.
+        builder.Services.AddDbContext<AppDbContext>(
+            (services, options) => options.UseSqlite(ResolveConnectionString(
+                services.GetRequiredService<IConfiguration>().GetConnectionString("Default") ?? "Data Source=App_Data/app.db",
+                services.GetRequiredService<IHostEnvironment>().ContentRootPath)),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
     }
 
     /// <summary>Applies pending migrations at start-up (O2) and turns on write-ahead logging.</summary>

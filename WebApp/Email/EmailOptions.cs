@@ -52,6 +52,14 @@ public sealed class SmtpSettings
 
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How many connections the outbox keeps open while it has mail to deliver. System.Net.Mail
+    /// waits for each message's acknowledgement before the next (tens of milliseconds even on
+    /// loopback), so throughput grows with this; lower it for relays that limit connections.
+    /// </summary>
+    [Range(1, 32)]
+    public int MaxConnections { get; set; } = 8;
 }
 
 internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>

@@ -7,33 +7,64 @@ using Microsoft.Extensions.Options;
 namespace RazorReset.Email;
 
 /// <summary>
-/// Hands a rendered message to the outside world (E4). System.Net.Mail is used because MailKit is
+/// Hands rendered messages to the outside world (E4). System.Net.Mail is used because MailKit is
 /// not available from the package source this project builds from; swapping it in means
 /// rewriting this file only.
 /// </summary>
 public interface IMailTransport
 {
-    Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
+    /// <summary>How many sessions may deliver at the same time (for SMTP: open connections).</summary>
+    int MaxSessions { get; }
+
+    IMailSession OpenSession();
+}
+
+/// <summary>
+/// Delivers messages one after another over one connection: a new SMTP connection per message
+/// costs a greeting and a handshake each time (P4). Not thread-safe; one sender per session.
+/// Synchronous on purpose: System.Net.Mail's async path reads the server's end-of-data reply with
+/// a blocking call anyway, so the outbox runs each session on a thread of its own rather than
+/// holding thread-pool threads that requests need.
+/// </summary>
+public interface IMailSession : IDisposable
+{
+    void Send(EmailMessage message);
 }
 
 public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTransport
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public int MaxSessions => options.Value.Smtp.MaxConnections;
+
+    public IMailSession OpenSession() => new Session(options.Value);
+
+    private sealed class Session(EmailOptions settings) : IMailSession
     {
-        var settings = options.Value;
-        using var mail = MailMessageFactory.Create(message, settings);
-        using var client = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port)
+        private readonly SmtpClient _client = CreateClient(settings.Smtp);
+
+        public void Send(EmailMessage message)
         {
-            EnableSsl = settings.Smtp.UseStartTls,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = (int)settings.Smtp.Timeout.TotalMilliseconds,
-        };
-        if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
+            using var mail = MailMessageFactory.Create(message, settings);
+            _client.Send(mail);
         }
 
-        await client.SendMailAsync(mail, cancellationToken);
+        /// <summary>Says QUIT, if a connection was opened.</summary>
+        public void Dispose() => _client.Dispose();
+
+        private static SmtpClient CreateClient(SmtpSettings smtp)
+        {
+            var client = new SmtpClient(smtp.Host, smtp.Port)
+            {
+                EnableSsl = smtp.UseStartTls,
+                DeliveryMethod = SmtpDeliveryMethod.Network,
+                Timeout = (int)smtp.Timeout.TotalMilliseconds,
+            };
+            if (!string.IsNullOrEmpty(smtp.UserName))
+            {
+                client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
+            }
+
+            return client;
+        }
     }
 }
 
@@ -41,16 +72,29 @@ public sealed class PickupMailTransport(IOptions<EmailOptions> options, IHostEnv
 {
     public string Directory => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory));
 
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public int MaxSessions => 1;
+
+    public IMailSession OpenSession()
     {
         System.IO.Directory.CreateDirectory(Directory);
-        using var mail = MailMessageFactory.Create(message, options.Value);
-        using var client = new SmtpClient
+        return new Session(options.Value, Directory);
+    }
+
+    private sealed class Session(EmailOptions settings, string directory) : IMailSession
+    {
+        private readonly SmtpClient _client = new()
         {
             DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = Directory,
+            PickupDirectoryLocation = directory,
         };
-        await client.SendMailAsync(mail, cancellationToken);
+
+        public void Send(EmailMessage message)
+        {
+            using var mail = MailMessageFactory.Create(message, settings);
+            _client.Send(mail);
+        }
+
+        public void Dispose() => _client.Dispose();
     }
 }
 

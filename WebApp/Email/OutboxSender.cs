@@ -47,6 +47,7 @@ public sealed class OutboxSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        using var deliveries = new Deliveries(transport, protector);
 
         while (true)
         {
@@ -56,12 +57,17 @@ public sealed class OutboxSender(
                 .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
+            if (due.Count == 0) break;
 
-            foreach (var message in due)
+            var outcomes = await deliveries.SendAsync(due, cancellationToken);
+            for (var i = 0; i < due.Count; i++)
             {
-                await SendOneAsync(db, message, cancellationToken);
+                Record(db, due[i], outcomes[i]);
             }
 
+            // One commit per batch: a crash before it resends at most this batch (at-least-once, E1).
+            await db.SaveChangesAsync(CancellationToken.None);
+            cancellationToken.ThrowIfCancellationRequested();
             if (due.Count < BatchSize) break;
         }
 
@@ -76,33 +82,31 @@ public sealed class OutboxSender(
         return untilNext <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : untilNext < IdleSweep ? untilNext : IdleSweep;
     }
 
-    private async Task SendOneAsync(AppDbContext db, OutboxMessage message, CancellationToken cancellationToken)
+    private void Record(AppDbContext db, OutboxMessage message, Delivery outcome)
     {
+        if (outcome.NotAttempted) return;
+
         message.Attempts++;
-        try
+        if (outcome.Error is null)
         {
-            await transport.SendAsync(protector.Unprotect(message.ProtectedContent), cancellationToken);
             db.OutboxMessages.Remove(message);
             logger.EmailSent(message.Id, message.Kind, message.Attempts);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The exception's type and message only: never the body, which holds the link.
-            message.LastError = Truncate($"{exception.GetType().Name}: {exception.Message}", 1024);
-            if (message.Attempts >= options.Value.MaxAttempts)
-            {
-                message.Status = OutboxStatus.Failed;
-                logger.EmailFailed(message.Id, message.Kind, message.Attempts, message.LastError);
-            }
-            else
-            {
-                var delay = Backoff(message.Attempts);
-                message.NextAttemptAt = time.GetUtcNow().UtcDateTime + delay;
-                logger.EmailRetryScheduled(message.Id, message.Kind, message.Attempts, delay, message.LastError);
-            }
+            return;
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        // The exception's type and message only: never the body, which holds the link.
+        message.LastError = Truncate($"{outcome.Error.GetType().Name}: {outcome.Error.Message}", 1024);
+        if (message.Attempts >= options.Value.MaxAttempts)
+        {
+            message.Status = OutboxStatus.Failed;
+            logger.EmailFailed(message.Id, message.Kind, message.Attempts, message.LastError);
+        }
+        else
+        {
+            var delay = Backoff(message.Attempts);
+            message.NextAttemptAt = time.GetUtcNow().UtcDateTime + delay;
+            logger.EmailRetryScheduled(message.Id, message.Kind, message.Attempts, delay, message.LastError);
+        }
     }
 
     private TimeSpan Backoff(int attempts)
@@ -113,4 +117,60 @@ public sealed class OutboxSender(
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}
+
+/// <summary>What became of one message in a batch.</summary>
+internal readonly record struct Delivery(bool NotAttempted, Exception? Error)
+{
+    public static readonly Delivery Sent = new(false, null);
+    public static readonly Delivery Skipped = new(true, null);
+}
+
+/// <summary>
+/// Spreads a batch over up to <see cref="IMailTransport.MaxSessions"/> sessions, each on a thread
+/// of its own (see <see cref="IMailSession"/>). Sessions stay open across the batches of one
+/// sending round and are closed when the outbox is empty.
+/// </summary>
+internal sealed class Deliveries(IMailTransport transport, OutboxProtector protector) : IDisposable
+{
+    private readonly List<IMailSession> _sessions = [];
+
+    public async Task<Delivery[]> SendAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var outcomes = new Delivery[messages.Count];
+        var lanes = Math.Min(transport.MaxSessions, messages.Count);
+        while (_sessions.Count < lanes) _sessions.Add(transport.OpenSession());
+
+        await Task.WhenAll(Enumerable.Range(0, lanes).Select(lane => Task.Factory.StartNew(
+            () =>
+            {
+                for (var i = lane; i < messages.Count; i += lanes)
+                {
+                    outcomes[i] = cancellationToken.IsCancellationRequested ? Delivery.Skipped : Send(_sessions[lane], messages[i]);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)));
+
+        return outcomes;
+    }
+
+    private Delivery Send(IMailSession session, OutboxMessage message)
+    {
+        try
+        {
+            session.Send(protector.Unprotect(message.ProtectedContent));
+            return Delivery.Sent;
+        }
+        catch (Exception exception)
+        {
+            return new Delivery(false, exception);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var session in _sessions) session.Dispose();
+    }
 }

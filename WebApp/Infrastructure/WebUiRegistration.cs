@@ -35,6 +35,7 @@ public static class WebUiRegistration
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz");
+        app.MapBenchmarkEndpoints();
         app.MapRazorPages();
     }
 

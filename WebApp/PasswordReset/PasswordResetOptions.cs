@@ -26,6 +26,10 @@ public sealed class PasswordResetOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the processor lets requests gather after a wake-up before it resolves them.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>The lifespan as people read it: "30 minutes", "1 minute", "2 hours".</summary>
     public string ExpiryText
     {

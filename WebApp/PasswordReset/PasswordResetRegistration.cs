@@ -12,6 +12,7 @@ public static class PasswordResetRegistration
         builder.Services.AddSingleton<ResetRequestSignal>();
         builder.Services.AddSingleton<ResetLinks>();
         builder.Services.AddSingleton<ResetCookie>();
+        builder.Services.AddSingleton<ResetRequestCommits>();
         builder.Services.AddScoped<ResetRequests>();
         builder.Services.AddScoped<ResetRequestHandler>();
         builder.Services.AddScoped<PasswordResetService>();

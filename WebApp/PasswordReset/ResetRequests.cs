@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Identity;
 using RazorReset.Data;
 using RazorReset.Infrastructure;
@@ -12,6 +13,7 @@ public sealed class ResetRequestSignal : WorkSignal;
 /// </summary>
 public sealed class ResetRequests(
     AppDbContext db,
+    ResetRequestCommits commits,
     ILookupNormalizer normalizer,
     ResetRequestSignal signal,
     TimeProvider time,
@@ -24,9 +26,71 @@ public sealed class ResetRequests(
             NormalizedEmail = normalizer.NormalizeEmail(email.Trim()),
             RequestedAt = time.GetUtcNow().UtcDateTime,
         };
-        db.ResetRequests.Add(request);
-        await db.SaveChangesAsync(cancellationToken);
+        await commits.CommitAsync(request, db);
         signal.Wake();
         logger.ResetRequested(request.Id);
+    }
+}
+
+/// <summary>
+/// Group commit for the Forgot insert. Each submission returns only once its own row is committed,
+/// but submissions that arrive together share one transaction: whoever has the turn writes every
+/// row queued so far. A burst then costs one commit instead of one per request, which matters
+/// because SQLite commits one writer at a time.
+/// </summary>
+public sealed class ResetRequestCommits
+{
+    private const int MaxBatch = 256;
+    private readonly ConcurrentQueue<Entry> _queue = new();
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
+    /// <summary>Not cancellable: once accepted, a request is written even if its client has gone.</summary>
+    public async Task CommitAsync(ResetRequest request, AppDbContext db)
+    {
+        var entry = new Entry(request);
+        _queue.Enqueue(entry);
+
+        await _turn.WaitAsync();
+        try
+        {
+            while (!entry.Committed.Task.IsCompleted)
+            {
+                await CommitQueuedAsync(db);
+            }
+        }
+        finally
+        {
+            _turn.Release();
+        }
+
+        await entry.Committed.Task;
+    }
+
+    private async Task CommitQueuedAsync(AppDbContext db)
+    {
+        var batch = new List<Entry>();
+        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next)) batch.Add(next);
+
+        try
+        {
+            db.ResetRequests.AddRange(batch.Select(e => e.Request));
+            await db.SaveChangesAsync(CancellationToken.None);
+            foreach (var entry in batch) entry.Committed.TrySetResult();
+        }
+        catch (Exception exception)
+        {
+            foreach (var entry in batch) entry.Committed.TrySetException(exception);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private sealed class Entry(ResetRequest request)
+    {
+        public ResetRequest Request { get; } = request;
+
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -8,7 +8,7 @@ using RazorReset.PasswordReset;
 namespace RazorReset.Pages.Forgot;
 
 [EnableRateLimiting(RateLimitPolicies.Forgot)]
-public sealed class IndexModel(ResetRequests requests) : PageModel
+public sealed class IndexModel : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -18,7 +18,7 @@ public sealed class IndexModel(ResetRequests requests) : PageModel
     }
 
     /// <summary>F1, F2: the same single insert and the same redirect for every valid address.</summary>
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromServices] ResetRequests requests, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid) return Page();
 

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using RazorReset.PasswordReset;
 using RazorReset.Tests.Infrastructure;
 using RazorReset.Tests.PageObjects;
 
@@ -87,5 +89,29 @@ public sealed class ForgotLimitTests
         var throttled = await second.QueryAsync(db => Task.FromResult(db.ResetRequests.Count(r => r.Outcome == RazorReset.PasswordReset.ResetRequestOutcome.Throttled)));
         Assert.Equal(4, throttled);
         Assert.Contains(second.Logs.Lines, l => l.EventId.Id == 1003); // O4: recorded as a security event
+    }
+
+    [Fact] // S6, F2: the processor commits per batch, so the limit must count the batch's own emails
+    public async Task PerAccountLimit_Holds_WhenOneBatchResolvesManyRequestsForTheSameAccount()
+    {
+        // Arrange
+        await using var factory = RazorResetFactory.With(new Dictionary<string, string?>());
+        var email = UserStories.UniqueEmail("batched");
+        await UserStories.CreateUserAsync(factory, email);
+        var normalized = new UpperInvariantLookupNormalizer().NormalizeEmail(email);
+
+        // Act: six requests committed together, so one processor batch sees all of them
+        await factory.QueryAsync(async db =>
+        {
+            db.ResetRequests.AddRange(Enumerable.Range(0, 6).Select(_ => new ResetRequest { NormalizedEmail = normalized, RequestedAt = DateTime.UtcNow }));
+            return await db.SaveChangesAsync();
+        });
+        factory.Service<ResetRequestSignal>().Wake();
+        await factory.WaitForResetRequestsProcessedAsync();
+        await factory.WaitForOutboxDrainedAsync();
+
+        // Assert
+        Assert.Equal(3, factory.Mailbox.Matching(email, "Reset your").Count);
+        Assert.Equal(3, await factory.QueryAsync(db => Task.FromResult(db.ResetRequests.Count(r => r.Outcome == ResetRequestOutcome.Throttled))));
     }
 }

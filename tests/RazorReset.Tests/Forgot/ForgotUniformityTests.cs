@@ -64,6 +64,23 @@ public sealed class ForgotUniformityTests(RazorResetFactory factory) : IClassFix
         Assert.All(addresses, Assert.Null);
     }
 
+    [Fact] // F2: submissions arriving together share one commit (group commit); each is still recorded once
+    public async Task ConcurrentSubmissions_AreEachRecordedExactlyOnce()
+    {
+        // Arrange
+        await using var own = RazorResetFactory.With(new Dictionary<string, string?>());
+        var browsers = Enumerable.Range(0, 20).Select(_ => own.CreateBrowser()).ToList();
+        var pages = await Task.WhenAll(browsers.Select(ForgotPage.VisitAsync));
+
+        // Act
+        var responses = await Task.WhenAll(pages.Select((page, i) => page.PostAsync(UserStories.UniqueEmail($"together{i}"))));
+
+        // Assert
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Found, response.StatusCode));
+        Assert.Equal(20, await own.QueryAsync(db => Task.FromResult(db.ResetRequests.Count())));
+        foreach (var disposable in responses.Cast<IDisposable>().Concat(browsers)) disposable.Dispose();
+    }
+
     [Fact] // F3, S8
     public async Task ResetEmail_LinkUsesThePublicBaseUrl_EvenWithAForgedHostHeader()
     {

@@ -1,0 +1,19 @@
+using RazorReset.LoadBench;
+
+// The load half of tests/bench/run (P1–P4): starts maildev, RazorReset and the generated stock
+// Identity UI app on loopback, measures them in one run and writes one table.
+var options = BenchOptions.Parse(args);
+using var cancel = new CancellationTokenSource(options.TimeLimit);
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var results = await new LoadBenchmark(options).RunAsync(cancel.Token);
+var report = ResultsReport.Render(results, options, MachineInfo.Describe());
+
+Console.WriteLine();
+Console.WriteLine(report);
+await File.WriteAllTextAsync(options.OutputPath, report);
+Console.WriteLine($"Written to {options.OutputPath}");
