@@ -33,6 +33,9 @@ public static partial class LogEvents
     [LoggerMessage(1009, LogLevel.Error, "Processing password reset requests failed; will retry.")]
     public static partial void ResetProcessingFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(1010, LogLevel.Error, "Password reset request {RequestId} could not be resolved and was dropped.")]
+    public static partial void ResetRequestFailed(this ILogger logger, long requestId, Exception exception);
+
     [LoggerMessage(2001, LogLevel.Information, "Email {MessageId} ({Kind}) queued.")]
     public static partial void EmailQueued(this ILogger logger, long messageId, string kind);
 

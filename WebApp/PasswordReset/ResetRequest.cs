@@ -26,4 +26,7 @@ public enum ResetRequestOutcome
     EmailQueued = 1,
     UnknownAccount = 2,
     Throttled = 3,
+
+    /// <summary>Resolving it threw; it is dropped (and logged) rather than retried forever ahead of everyone else.</summary>
+    Failed = 4,
 }

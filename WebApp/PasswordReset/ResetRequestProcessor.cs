@@ -74,7 +74,17 @@ public sealed class ResetRequestHandler(
 
         foreach (var request in pending)
         {
-            await HandleAsync(request, cancellationToken);
+            try
+            {
+                await HandleAsync(request, cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One broken account must not hold back every request queued behind it.
+                logger.ResetRequestFailed(request.Id, exception);
+                request.Outcome = ResetRequestOutcome.Failed;
+                Forget(request, userId: null);
+            }
         }
 
         // One commit for the batch: outcomes, erased addresses and queued mail land together or not at all.
@@ -105,8 +115,13 @@ public sealed class ResetRequestHandler(
                 break;
         }
 
-        // The address has served its purpose; the row keeps only the account id and outcome.
-        request.UserId = user?.Id;
+        Forget(request, user?.Id);
+    }
+
+    /// <summary>The address has served its purpose; the row keeps only the account id and outcome.</summary>
+    private void Forget(ResetRequest request, string? userId)
+    {
+        request.UserId = userId;
         request.NormalizedEmail = null;
         request.ProcessedAt = time.GetUtcNow().UtcDateTime;
     }

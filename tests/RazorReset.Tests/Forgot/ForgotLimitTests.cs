@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using RazorReset.PasswordReset;
 using RazorReset.Tests.Infrastructure;
 using RazorReset.Tests.PageObjects;
@@ -54,6 +55,33 @@ public sealed class ForgotLimitTests
         }
 
         Assert.Equal([HttpStatusCode.Found, HttpStatusCode.Found, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact] // F2, O4: one account that cannot be served does not hold back the others
+    public async Task ARequestThatCannotBeResolved_IsDroppedAndLogged_AndTheRestAreServed()
+    {
+        // Arrange: an account whose security stamp is missing makes token creation throw
+        await using var factory = RazorResetFactory.With(new Dictionary<string, string?>());
+        var broken = UserStories.UniqueEmail("broken");
+        var healthy = UserStories.UniqueEmail("healthy");
+        await UserStories.CreateUserAsync(factory, broken);
+        await UserStories.CreateUserAsync(factory, healthy);
+        await factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE AspNetUsers SET SecurityStamp = NULL WHERE Email = {broken}"));
+
+        // Act
+        foreach (var email in new[] { broken, healthy })
+        {
+            using var client = factory.CreateBrowser();
+            await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
+        }
+
+        await factory.WaitForResetRequestsProcessedAsync();
+
+        // Assert
+        await factory.Mailbox.WaitForAsync(healthy, "Reset your");
+        Assert.Empty(factory.Mailbox.To(broken));
+        Assert.Equal(1, await factory.QueryAsync(db => db.ResetRequests.CountAsync(r => r.Outcome == ResetRequestOutcome.Failed && r.NormalizedEmail == null)));
+        Assert.Contains(factory.Logs.Lines, l => l.EventId.Id == 1010);
     }
 
     [Fact] // S6
