@@ -66,7 +66,10 @@ public static class WebSecurityRegistration
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error");
+            // An unexpected failure shows the error page, or a bare problem+json to an API client;
+            // neither carries exception details outside Development.
+            app.UseWhen(context => !ApiRegistration.IsApiRequest(context), pages => pages.UseExceptionHandler("/Error"));
+            app.UseWhen(ApiRegistration.IsApiRequest, api => api.UseExceptionHandler());
             app.UseHsts();
             app.UseHttpsRedirection();
         }
