@@ -122,15 +122,6 @@ public sealed class SmtpDeliveryTests(MailDevServer maildev) : IClassFixture<Mai
         Assert.DoesNotContain("token=", failure.ToString());
     }
 
-    private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var value = await probe();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Condition not met; last value {value}.");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<T> WaitUntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done) =>
+        Eventually.UntilAsync(probe, done, value => $"Condition not met; last value {value}.", TimeSpan.FromSeconds(20));
 }

@@ -87,14 +87,13 @@ public sealed class MailDevServer : IAsyncLifetime
 
     public async Task<MailDevMessage> WaitForAsync(string address, int count = 1, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var messages = await MessagesToAsync(address);
-            if (messages.Count >= count) return messages[count - 1];
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Expected {count} message(s) to {address} in maildev, found {messages.Count}.");
-            await Task.Delay(100);
-        }
+        var messages = await Eventually.UntilAsync(
+            () => MessagesToAsync(address),
+            found => found.Count >= count,
+            found => $"Expected {count} message(s) to {address} in maildev, found {found.Count}.",
+            timeout ?? TimeSpan.FromSeconds(20),
+            TimeSpan.FromMilliseconds(100));
+        return messages[count - 1];
     }
 
     /// <summary>The raw message as maildev stored it, headers and MIME parts included.</summary>

@@ -21,18 +21,12 @@ public sealed class Mailbox(string directory)
     /// <summary>Waits for the count-th message to an address whose subject contains the text.</summary>
     public async Task<EmlMessage> WaitForAsync(string address, string subjectContains, int count = 1, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var matching = Matching(address, subjectContains);
-            if (matching.Count >= count) return matching[count - 1];
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Expected {count} message(s) to {address} about '{subjectContains}', found {matching.Count}.");
-            }
-
-            await Task.Delay(50);
-        }
+        var matching = await Eventually.UntilAsync(
+            () => Task.FromResult(Matching(address, subjectContains)),
+            found => found.Count >= count,
+            found => $"Expected {count} message(s) to {address} about '{subjectContains}', found {found.Count}.",
+            timeout ?? TimeSpan.FromSeconds(15));
+        return matching[count - 1];
     }
 
     public IReadOnlyList<EmlMessage> Matching(string address, string subjectContains) =>

@@ -89,26 +89,20 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Waits until the background processor has resolved every recorded reset request (F2).</summary>
-    public async Task WaitForResetRequestsProcessedAsync(TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (await QueryAsync(db => db.ResetRequests.AnyAsync(r => r.ProcessedAt == null)))
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Reset requests were not processed in time.");
-            await Task.Delay(25);
-        }
-    }
+    public Task WaitForResetRequestsProcessedAsync(TimeSpan? timeout = null) => Eventually.UntilAsync(
+        () => QueryAsync(db => db.ResetRequests.AnyAsync(r => r.ProcessedAt == null)),
+        pending => !pending,
+        _ => "Reset requests were not processed in time.",
+        timeout ?? TimeSpan.FromSeconds(15),
+        TimeSpan.FromMilliseconds(25));
 
     /// <summary>Waits until the outbox holds nothing pending: every message delivered (E1).</summary>
-    public async Task WaitForOutboxDrainedAsync(TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (await QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending)))
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The outbox did not drain in time.");
-            await Task.Delay(25);
-        }
-    }
+    public Task WaitForOutboxDrainedAsync(TimeSpan? timeout = null) => Eventually.UntilAsync(
+        () => QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending)),
+        pending => !pending,
+        _ => "The outbox did not drain in time.",
+        timeout ?? TimeSpan.FromSeconds(15),
+        TimeSpan.FromMilliseconds(25));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
