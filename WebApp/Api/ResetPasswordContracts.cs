@@ -1,17 +1,17 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using RazorReset.PasswordReset;
 
 namespace RazorReset.Api;
 
 [Description("Asks for a reset link to be emailed to an address.")]
 public sealed record SendResetLinkRequest
 {
-    // The same rules as the /Forgot form, so both doors accept exactly the same addresses.
     [Description("The email address the account was registered with.")]
-    [Required(ErrorMessage = "Enter your email address.")]
-    [StringLength(256, ErrorMessage = "An email address has at most 256 characters.")]
-    [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
-    [RegularExpression(@"^[^\s]+$", ErrorMessage = "Enter an email address like name@example.com.")]
+    [Required(ErrorMessage = ResetEmailRules.Missing)]
+    [StringLength(ResetEmailRules.MaxLength, ErrorMessage = ResetEmailRules.TooLong)]
+    [EmailAddress(ErrorMessage = ResetEmailRules.Malformed)]
+    [RegularExpression(ResetEmailRules.NoWhitespace, ErrorMessage = ResetEmailRules.Malformed)]
     public string? Email { get; init; }
 }
 

@@ -28,10 +28,10 @@ public sealed class IndexModel : PageModel
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your email address.")]
-        [StringLength(256, ErrorMessage = "An email address has at most 256 characters.")]
-        [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
-        [RegularExpression(@"^[^\s]+$", ErrorMessage = "Enter an email address like name@example.com.")]
+        [Required(ErrorMessage = ResetEmailRules.Missing)]
+        [StringLength(ResetEmailRules.MaxLength, ErrorMessage = ResetEmailRules.TooLong)]
+        [EmailAddress(ErrorMessage = ResetEmailRules.Malformed)]
+        [RegularExpression(ResetEmailRules.NoWhitespace, ErrorMessage = ResetEmailRules.Malformed)]
         public string Email { get; set; } = "";
     }
 }
