@@ -74,27 +74,52 @@ public sealed class PickupMailTransport(IOptions<EmailOptions> options, IHostEnv
 
     public int MaxSessions => 1;
 
-    public IMailSession OpenSession()
-    {
-        System.IO.Directory.CreateDirectory(Directory);
-        return new Session(options.Value, Directory);
-    }
+    public IMailSession OpenSession() => new Session(options.Value, Directory);
 
-    private sealed class Session(EmailOptions settings, string directory) : IMailSession
+    /// <summary>
+    /// SmtpClient writes a pickup file in place, so a reader of the folder (the /dev/mail page, a
+    /// script) could open it half-written. Each message is written into a staging folder of this
+    /// session's own and renamed into the pickup folder only once complete: a rename on one volume
+    /// is atomic, so readers see a whole message or none.
+    /// </summary>
+    private sealed class Session : IMailSession
     {
-        private readonly SmtpClient _client = new()
+        private readonly EmailOptions _settings;
+        private readonly string _directory;
+        private readonly string _staging;
+        private readonly SmtpClient _client;
+
+        public Session(EmailOptions settings, string directory)
         {
-            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = directory,
-        };
+            _settings = settings;
+            _directory = directory;
+            _staging = Path.Combine(directory, ".staging", Guid.NewGuid().ToString("N"));
+            _client = new SmtpClient
+            {
+                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
+                PickupDirectoryLocation = _staging,
+            };
+        }
 
         public void Send(EmailMessage message)
         {
-            using var mail = MailMessageFactory.Create(message, settings);
-            _client.Send(mail);
+            System.IO.Directory.CreateDirectory(_staging); // someone may have emptied the pickup folder
+            using (var mail = MailMessageFactory.Create(message, _settings))
+            {
+                _client.Send(mail);
+            }
+
+            foreach (var written in System.IO.Directory.EnumerateFiles(_staging, "*.eml"))
+            {
+                File.Move(written, Path.Combine(_directory, Path.GetFileName(written)));
+            }
         }
 
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            _client.Dispose();
+            if (System.IO.Directory.Exists(_staging)) System.IO.Directory.Delete(_staging, recursive: true);
+        }
     }
 }
 
