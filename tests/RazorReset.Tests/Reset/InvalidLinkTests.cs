@@ -81,14 +81,15 @@ public sealed class InvalidLinkTests(RazorResetFactory factory) : IClassFixture<
     [Fact] // S1: the expiry also holds between opening the link and sending the form
     public async Task ALinkThatExpiresWhileTheFormIsOpen_GivesTheInvalidLinkPage_OnPost()
     {
-        await using var shortLived = RazorResetFactory.With(new Dictionary<string, string?> { ["PasswordReset:TokenLifespan"] = "00:00:02" });
+        // Long enough to open the form on a busy machine, short enough to wait out
+        await using var shortLived = RazorResetFactory.With(new Dictionary<string, string?> { ["PasswordReset:TokenLifespan"] = "00:00:04" });
         var email = UserStories.UniqueEmail("slow");
         await UserStories.CreateUserAsync(shortLived, email);
         var link = await UserStories.RequestResetLinkAsync(shortLived, email);
         using var client = shortLived.CreateBrowser();
         var page = await NewPasswordPage.OpenFromLinkAsync(client, link);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
         using var response = await page.PostAsync(UserStories.NewPassword);
 
         await InvalidLinkPage.AssertAsync(response);
