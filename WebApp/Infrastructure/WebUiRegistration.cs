@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using RazorReset.Accounts;
 
@@ -14,7 +16,12 @@ public static class WebUiRegistration
             // Validation runs on the server only (U1). Client validation would also emit an inline
             // style="display:none" in every validation summary, which the CSP forbids (S7).
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
-            .AddMvcOptions(options => options.ModelMetadataDetailsProviders.Add(new IdentityUiPasswordLengthProvider()));
+            .AddMvcOptions(options =>
+            {
+                options.ModelMetadataDetailsProviders.Add(new IdentityUiPasswordLengthProvider());
+                options.Filters.Add<PasswordErrorPlacement>();
+            });
+        builder.Services.Replace(ServiceDescriptor.Singleton<IHtmlGenerator, AccessibleHtmlGenerator>());
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<OutboxHealthCheck>("outbox");

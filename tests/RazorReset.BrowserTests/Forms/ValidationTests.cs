@@ -61,6 +61,27 @@ public sealed class ValidationTests(BrowserSuite suite)
         await Expect(page.Locator("#Input_Email")).ToBeFocusedAsync(); // it is document.activeElement (polled: autofocus lands after parsing)
     }
 
+    [Theory, InlineData(true), InlineData(false)] // U2, S10 on Identity UI's register page
+    public async Task Register_CommonPassword_ShowsTheReasonByThePasswordField_AndFocusesIt_U2(bool javaScript)
+    {
+        // Arrange
+        await using var context = await suite.NewContextAsync(javaScriptEnabled: javaScript);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(suite.App.Url("/Identity/Account/Register"));
+
+        // Act
+        await page.FillAsync("#Input_Email", UserStories.UniqueEmail("register"));
+        await page.FillAsync("#Input_Password", "qwertyqwerty");
+        await page.FillAsync("#Input_ConfirmPassword", "qwertyqwerty");
+        await page.ClickAsync("#registerSubmit");
+
+        // Assert: announced as the field's description, where the keyboard lands
+        var password = page.Locator("#Input_Password");
+        await Expect(password).ToHaveAccessibleDescriptionAsync("This password appears in lists of common or breached passwords. Choose another.");
+        await Expect(password).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(password).ToBeFocusedAsync();
+    }
+
     private async Task OpenNewPasswordPageAsync(IPage page)
     {
         var email = UserStories.UniqueEmail("validation");

@@ -27,6 +27,12 @@ public static class PageTour
         await AtAsync("home");
         await page.GotoAsync(app.Url("/Identity/Account/Register"));
         await AtAsync("register");
+        await page.FillAsync("#Input_Email", UserStories.UniqueEmail("tour-register"));
+        await page.FillAsync("#Input_Password", "qwertyqwerty");
+        await page.FillAsync("#Input_ConfirmPassword", "something else entirely");
+        await page.ClickAsync("#registerSubmit");
+        await Expect(page.Locator("#Input_ConfirmPassword")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AtAsync("register-errors");
         await page.GotoAsync(app.Url("/Identity/Account/Login"));
         await AtAsync("sign-in");
         await page.GotoAsync(app.Url("/Forgot"));
@@ -79,6 +85,12 @@ public static class PageTour
         await AtAsync("manage");
         await page.GotoAsync(app.Url("/Identity/Account/Manage/ChangePassword"));
         await AtAsync("change-password");
+        await page.FillAsync("#Input_OldPassword", UserStories.NewPassword);
+        await page.FillAsync("#Input_NewPassword", "qwertyqwerty");
+        await page.FillAsync("#Input_ConfirmPassword", "qwertyqwerty");
+        await page.Locator("#change-password-form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#Input_NewPassword")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AtAsync("change-password-errors");
 
         // Scripts deferred, styles applied: the page as a person would see it.
         async Task AtAsync(string name)

@@ -55,4 +55,20 @@ public sealed class AccountJourneyTests(RazorResetFactory factory) : IClassFixtu
     {
         Assert.True(await UserStories.CanSignInAsync(factory, "demo@razorreset.local", "correct horse battery staple"));
     }
+
+    [Fact] // U2 on Identity UI's sign-in form: the first refused field carries its error and the focus
+    public async Task SignIn_WithAnEmptyAddress_TiesTheErrorToTheField_AndFocusesIt()
+    {
+        using var client = factory.CreateBrowser();
+        var login = await LoginPage.VisitAsync(client);
+
+        using var response = await login.PostAsync("", "");
+
+        var document = await ResponseAssert.IsHtmlDocumentAsync(response);
+        Assert.Contains("required", HtmlAssert.ErrorTiedTo(document, "Input_Email"));
+        Assert.Contains("required", HtmlAssert.ErrorTiedTo(document, "Input_Password"));
+        var focused = Assert.Single(document.QuerySelectorAll("[autofocus]"));
+        Assert.Equal("Input_Email", focused.Id);
+    }
 }
+

@@ -53,4 +53,17 @@ public static class HtmlAssert
     /// <summary>Validation messages shown next to a field (the span tied to it by aria-describedby).</summary>
     public static string FieldError(IHtmlDocument document, string errorId) =>
         HasElement(document, errorId).TextContent.Trim();
+
+    /// <summary>
+    /// U2: the field is marked invalid and its error is what aria-describedby points at, as a
+    /// screen reader would announce it. Returns that text.
+    /// </summary>
+    public static string ErrorTiedTo(IHtmlDocument document, string inputId)
+    {
+        var input = HasElement(document, inputId);
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        var describedBy = Assert.IsType<string>(input.GetAttribute("aria-describedby"));
+        return string.Join(" ", describedBy.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(id => HasElement(document, id).TextContent.Trim()));
+    }
 }

@@ -78,8 +78,11 @@ public sealed class PasswordPolicyTests(RazorResetFactory factory) : IClassFixtu
 
         using var response = await register.PostAsync(UserStories.UniqueEmail("reg"), "qwertyqwerty");
 
+        // Assert: the reason is beside the password field, tied to it, and focused (U2)
         var document = await ResponseAssert.IsHtmlDocumentAsync(response);
-        Assert.Contains("lists of common or breached passwords", document.Body!.TextContent);
+        Assert.Contains("lists of common or breached passwords", HtmlAssert.ErrorTiedTo(document, "Input_Password"));
+        Assert.True(HtmlAssert.HasElement(document, "Input_Password").HasAttribute("autofocus"));
+        Assert.DoesNotContain("common or breached", document.QuerySelector("[role=alert]")?.TextContent ?? "");
     }
 
     [Fact] // S10: the same window on register, not Identity UI's 6–100
@@ -116,7 +119,8 @@ public sealed class PasswordPolicyTests(RazorResetFactory factory) : IClassFixtu
         });
 
         var document = await ResponseAssert.IsHtmlDocumentAsync(response);
-        Assert.Contains("must not contain your email address", document.Body!.TextContent);
+        Assert.Contains("must not contain your email address", HtmlAssert.ErrorTiedTo(document, "Input_NewPassword"));
+        Assert.True(HtmlAssert.HasElement(document, "Input_NewPassword").HasAttribute("autofocus"));
     }
 
     [Fact] // S10: the bundled list
