@@ -36,6 +36,13 @@ public sealed class RateLimitingOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Identity UI's forms (sign-in, register, resend confirmation, manage) per IP and window:
+    /// looser than the reset forms because colleagues behind one address all sign in at nine.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int AccountFormsPermitLimit { get; set; } = 30;
+
     /// <summary>Proxies whose X-Forwarded-For is believed; nobody else's is.</summary>
     public string[] KnownProxies { get; set; } = [];
 }

@@ -12,6 +12,7 @@ public static class RateLimitPolicies
     public const string ResetLink = "reset-link";
     public const string NewPassword = "new-password";
     public const string Api = "api";
+    public const string AccountForms = "account-forms";
 
     /// <summary>Where the 429 page finds how long to wait.</summary>
     public const string RetryAfterItem = "RazorReset.RetryAfter";
@@ -22,15 +23,18 @@ public static class RateLimitPolicies
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Forgot, context => PerIp(context, Forgot, HttpMethods.Post));
-            options.AddPolicy(ResetLink, context => PerIp(context, ResetLink, HttpMethods.Get, HttpMethods.Head));
-            options.AddPolicy(NewPassword, context => PerIp(context, NewPassword, HttpMethods.Post));
-            options.AddPolicy(Api, context => PerIp(context, Api, HttpMethods.Post, HttpMethods.Patch));
+            options.AddPolicy(Forgot, context => PerIp(context, Forgot, ResetForms, HttpMethods.Post));
+            options.AddPolicy(ResetLink, context => PerIp(context, ResetLink, ResetForms, HttpMethods.Get, HttpMethods.Head));
+            options.AddPolicy(NewPassword, context => PerIp(context, NewPassword, ResetForms, HttpMethods.Post));
+            options.AddPolicy(Api, context => PerIp(context, Api, ResetForms, HttpMethods.Post, HttpMethods.Patch));
+            options.AddPolicy(AccountForms, context => PerIp(context, AccountForms, settings => settings.AccountFormsPermitLimit, HttpMethods.Post));
             options.OnRejected = OnRejectedAsync;
         });
     }
 
-    private static RateLimitPartition<string> PerIp(HttpContext context, string policy, params string[] methods)
+    private static int ResetForms(RateLimitingOptions settings) => settings.PermitLimit;
+
+    private static RateLimitPartition<string> PerIp(HttpContext context, string policy, Func<RateLimitingOptions, int> permitLimit, params string[] methods)
     {
         if (!methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
         {
@@ -42,7 +46,7 @@ public static class RateLimitPolicies
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.GetFixedWindowLimiter($"{policy}:{client}", _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = settings.PermitLimit,
+            PermitLimit = permitLimit(settings),
             Window = settings.Window,
             QueueLimit = 0,
             AutoReplenishment = true,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using RazorReset.Accounts;
@@ -12,6 +13,9 @@ public static class WebUiRegistration
         builder.Services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
+                // Rate limiting on every form: Identity UI's sign-in has no lockout by default.
+                options.Conventions.AddAreaFolderApplicationModelConvention("Identity", "/Account",
+                    page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimitPolicies.AccountForms)));
             })
             // Validation runs on the server only (U1). Client validation would also emit an inline
             // style="display:none" in every validation summary, which the CSP forbids (S7).

@@ -45,7 +45,7 @@ public sealed class BrowserSuite : IAsyncLifetime
     /// <summary>Another app on its own socket and database, mailing through the same maildev.</summary>
     public Task<LiveAppFactory> StartAppAsync(IDictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?>(MailDev.SmtpSettings) { ["RateLimiting:PermitLimit"] = "100000" };
+        var all = new Dictionary<string, string?>(MailDev.SmtpSettings) { ["RateLimiting:PermitLimit"] = "100000", ["RateLimiting:AccountFormsPermitLimit"] = "100000" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         return LiveAppFactory.StartAsync(all);
     }

@@ -45,6 +45,7 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["PasswordReset:SweepInterval"] = "00:00:01",
             // Generous by default: the test server gives every request the same (null) client IP.
             ["RateLimiting:PermitLimit"] = "100000",
+            ["RateLimiting:AccountFormsPermitLimit"] = "100000",
             ["Logging:LogLevel:Default"] = "Trace",
         };
         foreach (var (key, value) in settings) _settings[key] = value;
