@@ -29,6 +29,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Databas
         }
     }
 
+    /// <summary>For set-based writes (ExecuteUpdate) that bypass SaveChanges but must take turns with it.</summary>
+    public async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            return await write(cancellationToken);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -48,6 +57,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Databas
             message.Property(m => m.Kind).HasMaxLength(64);
             message.Property(m => m.LastError).HasMaxLength(1024);
             message.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            message.HasIndex(m => m.LeaseId);
         });
     }
 }

@@ -15,7 +15,14 @@ public sealed class OutboxMessage
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>While a sender holds the message: when its claim lapses.</summary>
     public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>
+    /// The sending round that claimed the message, so two instances sharing the database never
+    /// send the same message at once; null when nobody holds it.
+    /// </summary>
+    public Guid? LeaseId { get; set; }
 
     public int Attempts { get; set; }
 

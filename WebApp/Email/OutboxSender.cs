@@ -23,6 +23,9 @@ public sealed class OutboxSender(
     private const int BatchSize = 50;
     private static readonly TimeSpan IdleSweep = TimeSpan.FromSeconds(30);
 
+    /// <summary>Far longer than a batch takes to send; how long a crashed instance's claim holds.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -51,12 +54,7 @@ public sealed class OutboxSender(
 
         while (true)
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            var due = await db.OutboxMessages
-                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
-                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
+            var due = await ClaimDueAsync(db, cancellationToken);
             if (due.Count == 0) break;
 
             var outcomes = await deliveries.SendAsync(due, cancellationToken);
@@ -82,9 +80,38 @@ public sealed class OutboxSender(
         return untilNext <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : untilNext < IdleSweep ? untilNext : IdleSweep;
     }
 
+    /// <summary>
+    /// Claims up to a batch of due messages in one UPDATE, so another instance on the same
+    /// database skips them: their next attempt moves to the end of the lease. A claim left by a
+    /// crashed instance lapses then, and the messages are sent by whoever comes next (E1).
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimDueAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var claim = Guid.NewGuid();
+        var leaseEnd = now + Lease;
+        var claimed = await db.WriteAsync(
+            token => db.OutboxMessages
+                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+                .Take(BatchSize)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseId, claim).SetProperty(m => m.NextAttemptAt, leaseEnd), token),
+            cancellationToken);
+
+        return claimed == 0
+            ? []
+            : await db.OutboxMessages.Where(m => m.LeaseId == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+    }
+
     private void Record(AppDbContext db, OutboxMessage message, Delivery outcome)
     {
-        if (outcome.NotAttempted) return;
+        message.LeaseId = null;
+        if (outcome.NotAttempted)
+        {
+            // Shutting down: hand the message back at once rather than at the end of the lease.
+            message.NextAttemptAt = time.GetUtcNow().UtcDateTime;
+            return;
+        }
 
         message.Attempts++;
         if (outcome.Error is null)

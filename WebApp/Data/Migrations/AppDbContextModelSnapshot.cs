@@ -229,6 +229,9 @@ namespace RazorReset.Data.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
@@ -240,6 +243,8 @@ namespace RazorReset.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseId");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

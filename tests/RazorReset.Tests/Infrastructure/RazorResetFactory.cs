@@ -66,6 +66,14 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return next;
     }
 
+    /// <summary>Another running instance on the same database, keys and mail folder, as in a scaled-out deployment.</summary>
+    public RazorResetFactory StartSecondInstance()
+    {
+        var second = new RazorResetFactory(_overrides, DataDirectory, Environment);
+        second.StartServer();
+        return second;
+    }
+
     public string Environment { get; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "app.db");
