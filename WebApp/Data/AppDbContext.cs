@@ -47,6 +47,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Databas
             request.ToTable("ResetRequests");
             request.Property(r => r.NormalizedEmail).HasMaxLength(256);
             request.Property(r => r.UserId).HasMaxLength(450);
+            request.Property(r => r.ProcessedAt).IsConcurrencyToken(); // one resolution per request, however many instances
             request.HasIndex(r => r.ProcessedAt);
             request.HasIndex(r => new { r.UserId, r.Outcome, r.RequestedAt });
         });

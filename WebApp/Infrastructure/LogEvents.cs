@@ -36,6 +36,9 @@ public static partial class LogEvents
     [LoggerMessage(1010, LogLevel.Error, "Password reset request {RequestId} could not be resolved and was dropped.")]
     public static partial void ResetRequestFailed(this ILogger logger, long requestId, Exception exception);
 
+    [LoggerMessage(1011, LogLevel.Information, "A batch of {Count} password reset requests was resolved by another instance first; this instance's work on it was dropped.")]
+    public static partial void ResetBatchResolvedElsewhere(this ILogger logger, int count);
+
     [LoggerMessage(2001, LogLevel.Information, "Email {MessageId} ({Kind}) queued.")]
     public static partial void EmailQueued(this ILogger logger, long messageId, string kind);
 

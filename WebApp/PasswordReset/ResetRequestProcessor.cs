@@ -72,50 +72,65 @@ public sealed class ResetRequestHandler(
             .Take(batchSize)
             .ToListAsync(cancellationToken);
 
+        var events = new List<Action>(pending.Count);
         foreach (var request in pending)
         {
             try
             {
-                await HandleAsync(request, cancellationToken);
+                events.Add(await HandleAsync(request, cancellationToken));
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 // One broken account must not hold back every request queued behind it.
-                logger.ResetRequestFailed(request.Id, exception);
                 request.Outcome = ResetRequestOutcome.Failed;
                 Forget(request, userId: null);
+                events.Add(() => logger.ResetRequestFailed(request.Id, exception));
             }
         }
 
-        // One commit for the batch: outcomes, erased addresses and queued mail land together or not at all.
-        await db.SaveChangesAsync(cancellationToken);
+        // One commit for the batch: outcomes, erased addresses and queued mail land together or not
+        // at all. ProcessedAt is a concurrency token, so if another instance on the same database
+        // resolved any of these first, this whole batch (its mail included) is dropped, not sent twice.
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.ResetBatchResolvedElsewhere(pending.Count);
+            db.ChangeTracker.Clear();
+            return pending.Count;
+        }
+
+        foreach (var recordEvent in events) recordEvent();
         if (pending.Any(r => r.Outcome == ResetRequestOutcome.EmailQueued)) outboxSignal.Wake();
 
         return pending.Count;
     }
 
-    private async Task HandleAsync(ResetRequest request, CancellationToken cancellationToken)
+    /// <summary>Resolves one request and returns its security event, to be logged once the batch is committed.</summary>
+    private async Task<Action> HandleAsync(ResetRequest request, CancellationToken cancellationToken)
     {
         var user = request.NormalizedEmail is null ? null : await users.FindByEmailAsync(request.NormalizedEmail);
         request.Outcome = user is null ? ResetRequestOutcome.UnknownAccount : await DecideAsync(request, user, cancellationToken);
+        Forget(request, user?.Id);
 
         switch (request.Outcome)
         {
-            case ResetRequestOutcome.UnknownAccount:
-                logger.ResetForUnknownAccount(request.Id);
-                break;
             case ResetRequestOutcome.Throttled:
-                logger.ResetThrottledForAccount(request.Id, user!.Id, options.Value.MaxEmailsPerAccountPerHour);
-                break;
+                return () => logger.ResetThrottledForAccount(request.Id, user!.Id, options.Value.MaxEmailsPerAccountPerHour);
             case ResetRequestOutcome.EmailQueued:
                 var link = links.Create(user!.Id, await users.GeneratePasswordResetTokenAsync(user));
                 outbox.Add(templates.ResetLink(user.Email!, link, options.Value.ExpiryText));
-                logger.ResetEmailQueued(request.Id, user.Id);
-                if (!user.EmailConfirmed) logger.ResetForUnconfirmedAccount(request.Id, user.Id);
-                break;
+                var confirmed = user.EmailConfirmed;
+                return () =>
+                {
+                    logger.ResetEmailQueued(request.Id, user.Id);
+                    if (!confirmed) logger.ResetForUnconfirmedAccount(request.Id, user.Id);
+                };
+            default:
+                return () => logger.ResetForUnknownAccount(request.Id);
         }
-
-        Forget(request, user?.Id);
     }
 
     /// <summary>The address has served its purpose; the row keeps only the account id and outcome.</summary>

@@ -265,6 +265,7 @@ namespace RazorReset.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ProcessedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RequestedAt")
