@@ -39,6 +39,9 @@ public static partial class LogEvents
     [LoggerMessage(1011, LogLevel.Information, "A batch of {Count} password reset requests was resolved by another instance first; this instance's work on it was dropped.")]
     public static partial void ResetBatchResolvedElsewhere(this ILogger logger, int count);
 
+    [LoggerMessage(1012, LogLevel.Warning, "Password reset request {RequestId} could not be resolved on attempt {Attempt} of {MaxAttempts}; retrying after {RetryAt:O}.")]
+    public static partial void ResetRequestRetryScheduled(this ILogger logger, long requestId, int attempt, int maxAttempts, DateTime retryAt, Exception exception);
+
     [LoggerMessage(2001, LogLevel.Information, "Email {MessageId} ({Kind}) queued.")]
     public static partial void EmailQueued(this ILogger logger, long messageId, string kind);
 

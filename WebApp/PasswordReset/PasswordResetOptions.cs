@@ -26,6 +26,14 @@ public sealed class PasswordResetOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How many times a request whose resolution throws is tried, the sweep interval apart and
+    /// doubling, before it is dropped: a passing fault (a key ring being rotated, a locked file)
+    /// must not lose a reset email, and a broken account must not be retried forever.
+    /// </summary>
+    [Range(1, 20)]
+    public int MaxResolveAttempts { get; set; } = 5;
+
     /// <summary>How long the processor lets requests gather after a wake-up before it resolves them.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(50);

@@ -18,6 +18,12 @@ public sealed class ResetRequest
     public string? UserId { get; set; }
 
     public ResetRequestOutcome Outcome { get; set; }
+
+    /// <summary>Resolutions tried and thrown so far; a request is retried before it is given up.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>After a failed attempt: not to be tried again before this time.</summary>
+    public DateTime? RetryAt { get; set; }
 }
 
 public enum ResetRequestOutcome
@@ -27,6 +33,6 @@ public enum ResetRequestOutcome
     UnknownAccount = 2,
     Throttled = 3,
 
-    /// <summary>Resolving it threw; it is dropped (and logged) rather than retried forever ahead of everyone else.</summary>
+    /// <summary>Resolving it threw on every attempt; it is dropped (and logged) rather than retried forever.</summary>
     Failed = 4,
 }

@@ -66,8 +66,9 @@ public sealed class ResetRequestHandler(
 {
     public async Task<int> HandleBatchAsync(int batchSize, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().UtcDateTime;
         var pending = await db.ResetRequests
-            .Where(r => r.ProcessedAt == null)
+            .Where(r => r.ProcessedAt == null && (r.RetryAt == null || r.RetryAt <= now))
             .OrderBy(r => r.Id)
             .Take(batchSize)
             .ToListAsync(cancellationToken);
@@ -81,10 +82,7 @@ public sealed class ResetRequestHandler(
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                // One broken account must not hold back every request queued behind it.
-                request.Outcome = ResetRequestOutcome.Failed;
-                Forget(request, userId: null);
-                events.Add(() => logger.ResetRequestFailed(request.Id, exception));
+                events.Add(Failed(request, exception));
             }
         }
 
@@ -113,24 +111,49 @@ public sealed class ResetRequestHandler(
     {
         var user = request.NormalizedEmail is null ? null : await users.FindByEmailAsync(request.NormalizedEmail);
         request.Outcome = user is null ? ResetRequestOutcome.UnknownAccount : await DecideAsync(request, user, cancellationToken);
-        Forget(request, user?.Id);
 
-        switch (request.Outcome)
+        Action recordEvent = () => logger.ResetForUnknownAccount(request.Id);
+        if (request.Outcome == ResetRequestOutcome.Throttled)
         {
-            case ResetRequestOutcome.Throttled:
-                return () => logger.ResetThrottledForAccount(request.Id, user!.Id, options.Value.MaxEmailsPerAccountPerHour);
-            case ResetRequestOutcome.EmailQueued:
-                var link = links.Create(user!.Id, await users.GeneratePasswordResetTokenAsync(user));
-                outbox.Add(templates.ResetLink(user.Email!, link, options.Value.ExpiryText));
-                var confirmed = user.EmailConfirmed;
-                return () =>
-                {
-                    logger.ResetEmailQueued(request.Id, user.Id);
-                    if (!confirmed) logger.ResetForUnconfirmedAccount(request.Id, user.Id);
-                };
-            default:
-                return () => logger.ResetForUnknownAccount(request.Id);
+            recordEvent = () => logger.ResetThrottledForAccount(request.Id, user!.Id, options.Value.MaxEmailsPerAccountPerHour);
         }
+        else if (request.Outcome == ResetRequestOutcome.EmailQueued)
+        {
+            var link = links.Create(user!.Id, await users.GeneratePasswordResetTokenAsync(user));
+            outbox.Add(templates.ResetLink(user.Email!, link, options.Value.ExpiryText));
+            var confirmed = user.EmailConfirmed;
+            recordEvent = () =>
+            {
+                logger.ResetEmailQueued(request.Id, user.Id);
+                if (!confirmed) logger.ResetForUnconfirmedAccount(request.Id, user.Id);
+            };
+        }
+
+        // Only once nothing can throw: a request that fails keeps its address for the retry.
+        Forget(request, user?.Id);
+        return recordEvent;
+    }
+
+    /// <summary>
+    /// One broken request must not hold back the ones queued behind it: it waits, and after the
+    /// last attempt it is dropped with its address erased.
+    /// </summary>
+    private Action Failed(ResetRequest request, Exception exception)
+    {
+        request.Outcome = ResetRequestOutcome.Pending;
+        request.UserId = null;
+        request.Attempts++;
+        var settings = options.Value;
+        if (request.Attempts >= settings.MaxResolveAttempts)
+        {
+            request.Outcome = ResetRequestOutcome.Failed;
+            Forget(request, userId: null);
+            return () => logger.ResetRequestFailed(request.Id, exception);
+        }
+
+        var retryAt = time.GetUtcNow().UtcDateTime + settings.SweepInterval * Math.Pow(2, request.Attempts - 1);
+        request.RetryAt = retryAt;
+        return () => logger.ResetRequestRetryScheduled(request.Id, request.Attempts, settings.MaxResolveAttempts, retryAt, exception);
     }
 
     /// <summary>The address has served its purpose; the row keeps only the account id and outcome.</summary>

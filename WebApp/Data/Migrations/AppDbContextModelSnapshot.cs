@@ -257,6 +257,9 @@ namespace RazorReset.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -269,6 +272,9 @@ namespace RazorReset.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetryAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")

@@ -57,11 +57,15 @@ public sealed class ForgotLimitTests
         Assert.Equal([HttpStatusCode.Found, HttpStatusCode.Found, HttpStatusCode.TooManyRequests], statuses);
     }
 
-    [Fact] // F2, O4: one account that cannot be served does not hold back the others
-    public async Task ARequestThatCannotBeResolved_IsDroppedAndLogged_AndTheRestAreServed()
+    [Fact] // F2, O4: one account that cannot be served does not hold back the others, and is given up in the end
+    public async Task ARequestThatCannotBeResolved_IsRetried_ThenDroppedAndLogged_AndTheRestAreServed()
     {
         // Arrange: an account whose security stamp is missing makes token creation throw
-        await using var factory = RazorResetFactory.With(new Dictionary<string, string?>());
+        await using var factory = RazorResetFactory.With(new Dictionary<string, string?>
+        {
+            ["PasswordReset:MaxResolveAttempts"] = "2",
+            ["PasswordReset:SweepInterval"] = "00:00:00.200",
+        });
         var broken = UserStories.UniqueEmail("broken");
         var healthy = UserStories.UniqueEmail("healthy");
         await UserStories.CreateUserAsync(factory, broken);
@@ -75,13 +79,42 @@ public sealed class ForgotLimitTests
             await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
         }
 
+        await factory.Mailbox.WaitForAsync(healthy, "Reset your");
         await factory.WaitForResetRequestsProcessedAsync();
 
         // Assert
-        await factory.Mailbox.WaitForAsync(healthy, "Reset your");
         Assert.Empty(factory.Mailbox.To(broken));
-        Assert.Equal(1, await factory.QueryAsync(db => db.ResetRequests.CountAsync(r => r.Outcome == ResetRequestOutcome.Failed && r.NormalizedEmail == null)));
-        Assert.Contains(factory.Logs.Lines, l => l.EventId.Id == 1010);
+        var dropped = await factory.QueryAsync(db => db.ResetRequests.SingleAsync(r => r.Outcome == ResetRequestOutcome.Failed));
+        Assert.Equal(2, dropped.Attempts);
+        Assert.Null(dropped.NormalizedEmail);
+        Assert.Single(factory.Logs.Lines, l => l.EventId.Id == 1012); // the retry
+        Assert.Single(factory.Logs.Lines, l => l.EventId.Id == 1010); // the drop
+    }
+
+    [Fact] // F2, E1: a passing fault does not lose the email — the request is tried again
+    public async Task ARequestThatFailsOnce_IsRetried_AndItsEmailIsSent()
+    {
+        // Arrange: the account is broken when the request is first resolved…
+        await using var factory = RazorResetFactory.With(new Dictionary<string, string?> { ["PasswordReset:SweepInterval"] = "00:00:01" });
+        var email = UserStories.UniqueEmail("flaky");
+        await UserStories.CreateUserAsync(factory, email);
+        await factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE AspNetUsers SET SecurityStamp = NULL WHERE Email = {email}"));
+        using var client = factory.CreateBrowser();
+        await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
+        await Eventually.UntilAsync(
+            () => factory.QueryAsync(db => db.ResetRequests.Select(r => r.Attempts).SingleAsync()),
+            attempts => attempts == 1,
+            attempts => $"The request was tried {attempts} times.",
+            TimeSpan.FromSeconds(10));
+
+        // Act: …and repaired before the retry
+        await factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE AspNetUsers SET SecurityStamp = 'REPAIRED' WHERE Email = {email}"));
+
+        // Assert
+        var message = await factory.Mailbox.WaitForAsync(email, "Reset your");
+        var page = await NewPasswordPage.OpenFromLinkAsync(factory.CreateBrowser(), Mailbox.LinkIn(message.Html, "reset-link"));
+        Assert.NotNull(page.Form);
+        Assert.Equal(ResetRequestOutcome.EmailQueued, await factory.QueryAsync(db => db.ResetRequests.Select(r => r.Outcome).SingleAsync()));
     }
 
     [Fact] // S6
