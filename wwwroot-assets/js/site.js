@@ -26,4 +26,36 @@
     });
     input.insertAdjacentElement("afterend", button);
   });
+
+  // A length hint while typing a new password. The server decides (S10): this only counts, in
+  // characters as the server does (code points, so an emoji is one), and speaks when the
+  // minimum is reached or lost, not at every keystroke.
+  var minimum = 12;
+  var newPassword = document.querySelector("input[autocomplete='new-password']");
+  if (newPassword) {
+    var hint = document.createElement("p");
+    hint.className = "hint password-length";
+    hint.id = "password-length";
+    var count = document.createElement("span");
+    count.setAttribute("aria-hidden", "true");
+    var status = document.createElement("span");
+    status.className = "visually-hidden";
+    status.setAttribute("aria-live", "polite");
+    hint.append(count, status);
+    var wasLongEnough = null;
+    var update = function () {
+      var length = Array.from(newPassword.value).length;
+      var longEnough = length >= minimum;
+      count.textContent = longEnough
+        ? length + " characters: long enough. Common passwords are still refused."
+        : length + " of at least " + minimum + " characters";
+      if (wasLongEnough !== null && longEnough !== wasLongEnough) {
+        status.textContent = longEnough ? "Long enough." : "Fewer than " + minimum + " characters.";
+      }
+      wasLongEnough = longEnough;
+    };
+    newPassword.addEventListener("input", update);
+    update();
+    (newPassword.parentElement.querySelector(".toggle-password") || newPassword).insertAdjacentElement("afterend", hint);
+  }
 })();

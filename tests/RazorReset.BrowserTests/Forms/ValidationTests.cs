@@ -82,6 +82,39 @@ public sealed class ValidationTests(BrowserSuite suite)
         await Expect(password).ToBeFocusedAsync();
     }
 
+    [Fact] // U1: a length hint while typing, counted as the server counts (an emoji is one character)
+    public async Task NewPassword_LengthHint_CountsAsTheServerDoes_AndSpeaksOnlyWhenTheMinimumIsCrossed()
+    {
+        // Arrange
+        await using var context = await suite.NewContextAsync(javaScriptEnabled: true);
+        var page = await context.NewPageAsync();
+        await OpenNewPasswordPageAsync(page);
+        var hint = page.Locator("#password-length");
+        var spoken = page.Locator("#password-length [aria-live]");
+
+        // Act / Assert
+        await Expect(hint).ToContainTextAsync("0 of at least 12 characters");
+        await page.FillAsync("#Input_Password", "rain 🌧️🌧️");
+        await Expect(hint).ToContainTextAsync("9 of at least 12 characters"); // 🌧️ is two code points: U+1F327 and U+FE0F
+        await Expect(spoken).ToBeEmptyAsync();
+        await page.FillAsync("#Input_Password", "rain on the roof");
+        await Expect(hint).ToContainTextAsync("16 characters: long enough");
+        await Expect(spoken).ToHaveTextAsync("Long enough.");
+        await page.FillAsync("#Input_Password", "rain");
+        await Expect(spoken).ToHaveTextAsync("Fewer than 12 characters.");
+    }
+
+    [Fact] // U1: the hint is an enhancement; without scripts the page still says the rule
+    public async Task NewPassword_WithoutScripts_HasNoLengthHint_ButStatesTheRule()
+    {
+        await using var context = await suite.NewContextAsync(javaScriptEnabled: false);
+        var page = await context.NewPageAsync();
+        await OpenNewPasswordPageAsync(page);
+
+        await Expect(page.Locator("#password-length")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#password-hint")).ToContainTextAsync("At least 12 characters");
+    }
+
     private async Task OpenNewPasswordPageAsync(IPage page)
     {
         var email = UserStories.UniqueEmail("validation");
