@@ -58,6 +58,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Databas
             message.Property(m => m.Kind).HasMaxLength(64);
             message.Property(m => m.LastError).HasMaxLength(1024);
             message.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            message.Property(m => m.LeaseId).IsConcurrencyToken();
             message.HasIndex(m => m.LeaseId);
         });
     }

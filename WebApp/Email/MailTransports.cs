@@ -103,16 +103,18 @@ public sealed class PickupMailTransport(IOptions<EmailOptions> options, IHostEnv
 
         public void Send(EmailMessage message)
         {
-            System.IO.Directory.CreateDirectory(_staging); // someone may have emptied the pickup folder
+            // Whatever a failed Send left here is incomplete or already counted as failed: the
+            // outbox retries that message, so it must not be delivered along with this one.
+            if (System.IO.Directory.Exists(_staging)) System.IO.Directory.Delete(_staging, recursive: true);
+            System.IO.Directory.CreateDirectory(_staging);
+
             using (var mail = MailMessageFactory.Create(message, _settings))
             {
                 _client.Send(mail);
             }
 
-            foreach (var written in System.IO.Directory.EnumerateFiles(_staging, "*.eml"))
-            {
-                File.Move(written, Path.Combine(_directory, Path.GetFileName(written)));
-            }
+            var written = System.IO.Directory.GetFiles(_staging, "*.eml").Single();
+            File.Move(written, Path.Combine(_directory, Path.GetFileName(written)));
         }
 
         public void Dispose()

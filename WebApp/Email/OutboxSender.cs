@@ -23,8 +23,7 @@ public sealed class OutboxSender(
     private const int BatchSize = 50;
     private static readonly TimeSpan IdleSweep = TimeSpan.FromSeconds(30);
 
-    /// <summary>Far longer than a batch takes to send; how long a crashed instance's claim holds.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan MinimumLease = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,7 +63,8 @@ public sealed class OutboxSender(
             }
 
             // One commit per batch: a crash before it resends at most this batch (at-least-once, E1).
-            await db.SaveChangesAsync(CancellationToken.None);
+            await SaveWhatIsStillOursAsync(db);
+            db.ChangeTracker.Clear(); // the next claim reads fresh rows, not this batch's tracked copies
             cancellationToken.ThrowIfCancellationRequested();
             if (due.Count < BatchSize) break;
         }
@@ -89,7 +89,7 @@ public sealed class OutboxSender(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var claim = Guid.NewGuid();
-        var leaseEnd = now + Lease;
+        var leaseEnd = now + Lease();
         var claimed = await db.WriteAsync(
             token => db.OutboxMessages
                 .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
@@ -100,7 +100,38 @@ public sealed class OutboxSender(
 
         return claimed == 0
             ? []
-            : await db.OutboxMessages.Where(m => m.LeaseId == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+            : await db.OutboxMessages.Where(m => m.LeaseId == claim).OrderBy(m => m.Id).ToListAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Twice the longest a batch can take (every message waiting out the SMTP timeout, spread over
+    /// the sessions), and at least five minutes: how long a crashed instance's claim holds.
+    /// </summary>
+    private TimeSpan Lease()
+    {
+        var rounds = Math.Ceiling((double)BatchSize / Math.Max(1, transport.MaxSessions));
+        var worstBatch = options.Value.Smtp.Timeout * rounds;
+        return worstBatch * 2 > MinimumLease ? worstBatch * 2 : MinimumLease;
+    }
+
+    /// <summary>
+    /// LeaseId is a concurrency token: if this batch outlived its lease and another round claimed
+    /// a message since, that message is the other round's to record, and this one leaves it alone.
+    /// </summary>
+    private static async Task SaveWhatIsStillOursAsync(AppDbContext db)
+    {
+        while (true)
+        {
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+            catch (DbUpdateConcurrencyException conflict) when (conflict.Entries.Count > 0)
+            {
+                foreach (var entry in conflict.Entries) entry.State = EntityState.Detached;
+            }
+        }
     }
 
     private void Record(AppDbContext db, OutboxMessage message, Delivery outcome)

@@ -48,7 +48,10 @@ public sealed class AccessibleHtmlGenerator(
         }
 
         input.Attributes.TryAdd("aria-invalid", "true");
-        input.Attributes.TryAdd("aria-describedby", ErrorId(viewContext, expression));
+        if (inputType is not (InputType.CheckBox or InputType.Radio)) // text fields have a message beside them; boxes seldom do
+        {
+            input.Attributes.TryAdd("aria-describedby", ErrorId(viewContext, expression));
+        }
         if (IsIdentityUiPage(viewContext) && viewContext.HttpContext.Items.TryAdd(FocusTaken, true))
         {
             input.Attributes.TryAdd("autofocus", "autofocus");

@@ -13,9 +13,15 @@ public static class WebUiRegistration
         builder.Services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
-                // Rate limiting on every form: Identity UI's sign-in has no lockout by default.
-                options.Conventions.AddAreaFolderApplicationModelConvention("Identity", "/Account",
-                    page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimitPolicies.AccountForms)));
+                // Rate limiting on every form: Identity UI's sign-in has no lockout by default. Signing
+                // out is never refused: on a shared computer that would be the harm.
+                options.Conventions.AddAreaFolderApplicationModelConvention("Identity", "/Account", page =>
+                {
+                    if (page.ViewEnginePath != "/Account/Logout")
+                    {
+                        page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimitPolicies.AccountForms));
+                    }
+                });
             })
             // Validation runs on the server only (U1). Client validation would also emit an inline
             // style="display:none" in every validation summary, which the CSP forbids (S7).

@@ -28,9 +28,10 @@
   });
 
   // A length hint while typing a new password. The server decides (S10): this only counts, in
-  // characters as the server does (code points, so an emoji is one), and speaks when the
-  // minimum is reached or lost, not at every keystroke.
+  // code points as the server does, and speaks only when the count moves between too short,
+  // long enough and too long, not at every keystroke.
   var minimum = 12;
+  var maximum = 128;
   var newPassword = document.querySelector("input[autocomplete='new-password']");
   if (newPassword) {
     var hint = document.createElement("p");
@@ -42,19 +43,26 @@
     status.className = "visually-hidden";
     status.setAttribute("aria-live", "polite");
     hint.append(count, status);
-    var wasLongEnough = null;
+    var said = null;
     var update = function () {
       var length = Array.from(newPassword.value).length;
-      var longEnough = length >= minimum;
-      count.textContent = longEnough
-        ? length + " characters: long enough. Common passwords are still refused."
-        : length + " of at least " + minimum + " characters";
-      if (wasLongEnough !== null && longEnough !== wasLongEnough) {
-        status.textContent = longEnough ? "Long enough." : "Fewer than " + minimum + " characters.";
+      var state = length < minimum ? "short" : length > maximum ? "long" : "fine";
+      count.textContent = {
+        short: length + " of at least " + minimum + " characters",
+        fine: length + " characters: long enough. Common passwords are still refused.",
+        long: length + " characters: at most " + maximum + ", please."
+      }[state];
+      if (said !== null && state !== said) {
+        status.textContent = {
+          short: "Fewer than " + minimum + " characters.",
+          fine: "Long enough.",
+          long: "More than " + maximum + " characters."
+        }[state];
       }
-      wasLongEnough = longEnough;
+      said = state;
     };
     newPassword.addEventListener("input", update);
+    newPassword.addEventListener("change", update); // autofill does not always send "input"
     update();
     (newPassword.parentElement.querySelector(".toggle-password") || newPassword).insertAdjacentElement("afterend", hint);
   }

@@ -230,6 +230,7 @@ namespace RazorReset.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LeaseId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")

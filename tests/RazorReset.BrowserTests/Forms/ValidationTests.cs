@@ -100,6 +100,9 @@ public sealed class ValidationTests(BrowserSuite suite)
         await page.FillAsync("#Input_Password", "rain on the roof");
         await Expect(hint).ToContainTextAsync("16 characters: long enough");
         await Expect(spoken).ToHaveTextAsync("Long enough.");
+        await page.FillAsync("#Input_Password", new string('a', 129));
+        await Expect(hint).ToContainTextAsync("129 characters: at most 128");
+        await Expect(spoken).ToHaveTextAsync("More than 128 characters.");
         await page.FillAsync("#Input_Password", "rain");
         await Expect(spoken).ToHaveTextAsync("Fewer than 12 characters.");
     }

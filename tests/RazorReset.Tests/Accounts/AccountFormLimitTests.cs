@@ -52,4 +52,23 @@ public sealed class AccountFormLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, registration.StatusCode);
         Assert.Equal(HttpStatusCode.Found, reset.StatusCode);
     }
+
+    [Fact] // S5, S2: signing out is never refused, even with the account-forms budget spent
+    public async Task SignOut_IsNotRateLimited()
+    {
+        // Arrange: the one permitted POST is the sign-in itself
+        await using var factory = RazorResetFactory.With(new Dictionary<string, string?> { ["RateLimiting:AccountFormsPermitLimit"] = "1" });
+        var email = UserStories.UniqueEmail("leaving");
+        await UserStories.CreateUserAsync(factory, email);
+        using var client = factory.CreateBrowser();
+        var home = await UserStories.SignInAsync(factory, client, email, UserStories.GoodPassword);
+
+        // Act
+        var afterSignOut = await home.SignOutAsync();
+
+        // Assert
+        Assert.True(home.IsSignedIn);
+        Assert.False(afterSignOut.IsSignedIn);
+    }
 }
+
