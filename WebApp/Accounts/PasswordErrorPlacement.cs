@@ -18,8 +18,10 @@ public sealed class PasswordErrorPlacement : IAsyncPageFilter
     {
         var executed = await next();
         var modelState = executed.ModelState;
+        if (!modelState.TryGetValue(string.Empty, out var formWide)) return; // the usual case: nothing to move
+
         var given = executed.HttpContext.RequestServices.GetRequiredService<PasswordPolicyReasons>();
-        if (!given.Any || !modelState.TryGetValue(string.Empty, out var formWide)) return;
+        if (!given.Any) return;
 
         var field = PasswordFields.FirstOrDefault(modelState.ContainsKey);
         if (field is null) return;

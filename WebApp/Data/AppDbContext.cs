@@ -21,15 +21,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Databas
         }
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-    }
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        WriteAsync(token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), cancellationToken);
 
-    /// <summary>For set-based writes (ExecuteUpdate) that bypass SaveChanges but must take turns with it.</summary>
+    /// <summary>Every write takes its turn at the gate: SaveChanges, and set-based writes (ExecuteUpdate) that bypass it.</summary>
     public async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
         using (await writeGate.EnterAsync(cancellationToken))

@@ -105,7 +105,7 @@ public sealed class PickupMailTransport(IOptions<EmailOptions> options, IHostEnv
         {
             // Whatever a failed Send left here is incomplete or already counted as failed: the
             // outbox retries that message, so it must not be delivered along with this one.
-            if (System.IO.Directory.Exists(_staging)) System.IO.Directory.Delete(_staging, recursive: true);
+            RemoveStaging();
             System.IO.Directory.CreateDirectory(_staging);
 
             using (var mail = MailMessageFactory.Create(message, _settings))
@@ -120,6 +120,11 @@ public sealed class PickupMailTransport(IOptions<EmailOptions> options, IHostEnv
         public void Dispose()
         {
             _client.Dispose();
+            RemoveStaging();
+        }
+
+        private void RemoveStaging()
+        {
             if (System.IO.Directory.Exists(_staging)) System.IO.Directory.Delete(_staging, recursive: true);
         }
     }

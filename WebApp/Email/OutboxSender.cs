@@ -161,17 +161,10 @@ public sealed class OutboxSender(
         }
         else
         {
-            var delay = Backoff(message.Attempts);
+            var delay = RetryBackoff.After(message.Attempts, options.Value.InitialRetryDelay, options.Value.MaxRetryDelay);
             message.NextAttemptAt = time.GetUtcNow().UtcDateTime + delay;
             logger.EmailRetryScheduled(message.Id, message.Kind, message.Attempts, delay, message.LastError);
         }
-    }
-
-    private TimeSpan Backoff(int attempts)
-    {
-        var settings = options.Value;
-        var delay = settings.InitialRetryDelay * Math.Pow(2, attempts - 1);
-        return delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay;
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];

@@ -32,7 +32,7 @@ public sealed class AccessibleHtmlGenerator(
         ViewContext viewContext, ModelExplorer? modelExplorer, string? expression, string? message, string? tag, object? htmlAttributes)
     {
         var span = base.GenerateValidationMessage(viewContext, modelExplorer, expression, message, tag, htmlAttributes);
-        span?.Attributes.TryAdd("id", ErrorId(viewContext, expression));
+        span?.Attributes.TryAdd("id", ErrorId(viewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(expression)));
         return span!;
     }
 
@@ -50,7 +50,7 @@ public sealed class AccessibleHtmlGenerator(
         input.Attributes.TryAdd("aria-invalid", "true");
         if (inputType is not (InputType.CheckBox or InputType.Radio)) // text fields have a message beside them; boxes seldom do
         {
-            input.Attributes.TryAdd("aria-describedby", ErrorId(viewContext, expression));
+            input.Attributes.TryAdd("aria-describedby", ErrorId(fullName));
         }
         if (IsIdentityUiPage(viewContext) && viewContext.HttpContext.Items.TryAdd(FocusTaken, true))
         {
@@ -60,8 +60,7 @@ public sealed class AccessibleHtmlGenerator(
         return input;
     }
 
-    private static string ErrorId(ViewContext viewContext, string? expression) =>
-        TagBuilder.CreateSanitizedId(viewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(expression), "_") + "-error";
+    private static string ErrorId(string fullName) => TagBuilder.CreateSanitizedId(fullName, "_") + "-error";
 
     private static bool IsIdentityUiPage(ViewContext viewContext) =>
         viewContext.RouteData.Values.TryGetValue("area", out var area) && area is "Identity";

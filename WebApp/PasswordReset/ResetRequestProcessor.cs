@@ -140,8 +140,7 @@ public sealed class ResetRequestHandler(
     /// </summary>
     private Action Failed(ResetRequest request, Exception exception)
     {
-        request.Outcome = ResetRequestOutcome.Pending;
-        request.UserId = null;
+        request.Outcome = ResetRequestOutcome.Pending; // the attempt may have decided before it threw
         request.Attempts++;
         var settings = options.Value;
         if (request.Attempts >= settings.MaxResolveAttempts)
@@ -151,7 +150,7 @@ public sealed class ResetRequestHandler(
             return () => logger.ResetRequestFailed(request.Id, exception);
         }
 
-        var retryAt = time.GetUtcNow().UtcDateTime + settings.SweepInterval * Math.Pow(2, request.Attempts - 1);
+        var retryAt = time.GetUtcNow().UtcDateTime + RetryBackoff.After(request.Attempts, settings.SweepInterval, TimeSpan.MaxValue);
         request.RetryAt = retryAt;
         return () => logger.ResetRequestRetryScheduled(request.Id, request.Attempts, settings.MaxResolveAttempts, retryAt, exception);
     }
