@@ -84,6 +84,9 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The database commands marked requests run (F2's structural proof, deterministic races).</summary>
+    public DatabaseCommands Commands { get; } = new();
+
     /// <summary>A fresh "browser": its own cookie jar, redirects not followed.</summary>
     public HttpClient CreateBrowser() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -117,6 +120,7 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment(Environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(Commands.Install);
         builder.ConfigureLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Trace);
