@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,32 +7,29 @@ using RazorReset.PasswordReset;
 
 namespace RazorReset.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, DatabaseWriteGate writeGate)
-    : IdentityDbContext<IdentityUser>(options)
+/// <summary>
+/// The app's data, whichever database holds it. Each provider has a subclass of its own
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgreSqlAppDbContext"/>) so that each has
+/// migrations of its own; everything else asks for this type and never learns which it got.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ResetRequest> ResetRequests => Set<ResetRequest>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        using (writeGate.Enter())
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-    }
+    /// <summary>The Data Protection key ring, when <c>DataProtection:KeyStore</c> is <c>Database</c> (S12).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         WriteAsync(token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), cancellationToken);
 
-    /// <summary>Every write takes its turn at the gate: SaveChanges, and set-based writes (ExecuteUpdate) that bypass it.</summary>
-    public async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
-    {
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            return await write(cancellationToken);
-        }
-    }
+    /// <summary>
+    /// Every write goes through here: SaveChanges, and set-based writes (ExecuteUpdate) that bypass
+    /// it, so a provider that must serialise writes can.
+    /// </summary>
+    public virtual Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
+        write(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

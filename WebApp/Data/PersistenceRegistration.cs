@@ -1,35 +1,66 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace RazorReset.Data;
 
 public static class PersistenceRegistration
 {
+    private const string DefaultSqlite = "Data Source=App_Data/app.db";
+
     public static void AddPersistence(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<DatabaseWriteGate>();
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddSingleton<DatabaseWriteGate>();
 
-        // Resolved when first needed, so configuration added by a test host or a later source counts;
-        // then kept (singleton options) rather than rebuilt for every request's scope.
-        builder.Services.AddDbContext<AppDbContext>(
-            (services, options) => options.UseSqlite(ResolveConnectionString(
-                services.GetRequiredService<IConfiguration>().GetConnectionString("Default") ?? "Data Source=App_Data/app.db",
-                services.GetRequiredService<IHostEnvironment>().ContentRootPath)),
+        // Both are registered and AppDbContext is whichever the settings name, decided when first
+        // needed, so configuration added by a test host or a later source counts; the options are
+        // then kept (singleton) rather than rebuilt for every request's scope.
+        services.AddDbContext<SqliteAppDbContext>(
+            (provider, options) => ConfigureSqlite(options, ConnectionString(provider) ?? DefaultSqlite,
+                provider.GetRequiredService<IHostEnvironment>().ContentRootPath),
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContext<PostgreSqlAppDbContext>(
+            (provider, options) => ConfigurePostgreSql(options, ConnectionString(provider)!),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
+        services.AddScoped<AppDbContext>(provider =>
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSQL
+                ? provider.GetRequiredService<PostgreSqlAppDbContext>()
+                : provider.GetRequiredService<SqliteAppDbContext>());
     }
 
-    /// <summary>Applies pending migrations at start-up (O2) and turns on write-ahead logging.</summary>
+    /// <summary>Applies pending migrations at start-up (O2); SQLite also gets write-ahead logging.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db is SqliteAppDbContext sqlite)
+        {
+            await SqliteHistory.AdoptHandWrittenHistoryAsync(sqlite);
+        }
+
         await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
     }
 
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString, string contentRoot) =>
+        options.UseSqlite(ResolveSqliteConnectionString(connectionString, contentRoot));
+
+    internal static void ConfigurePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+
+    private static string? ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetConnectionString("Default");
+
     /// <summary>A relative data source is relative to the content root, whatever the working directory.</summary>
-    private static string ResolveConnectionString(string connectionString, string contentRoot)
+    private static string ResolveSqliteConnectionString(string connectionString, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source))
@@ -44,4 +75,13 @@ public static class PersistenceRegistration
 
         return builder.ToString();
     }
+}
+
+/// <summary>PostgreSQL has no sensible default server: it must be named (O1).</summary>
+internal sealed class DatabaseOptionsValidator(IConfiguration configuration) : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
+        options.Provider == DatabaseProvider.PostgreSQL && string.IsNullOrWhiteSpace(configuration.GetConnectionString("Default"))
+            ? ValidateOptionsResult.Fail("ConnectionStrings:Default must name the PostgreSQL server when Database:Provider is PostgreSQL.")
+            : ValidateOptionsResult.Success;
 }

@@ -24,6 +24,17 @@ public sealed class DataProtectionSettings
 
     [Required(AllowEmptyStrings = false)]
     public string KeysPath { get; set; } = "App_Data/keys";
+
+    /// <summary>Where the key ring lives; unset, in the database with PostgreSQL and under <see cref="KeysPath"/> with SQLite.</summary>
+    public KeyStore? KeyStore { get; set; }
+}
+
+public enum KeyStore
+{
+    FileSystem,
+
+    /// <summary>The app's own database, so every instance on it shares one key ring.</summary>
+    Database,
 }
 
 public sealed class RateLimitingOptions

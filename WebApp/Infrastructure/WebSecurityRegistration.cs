@@ -1,11 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using RazorReset.Api;
+using RazorReset.Data;
 
 namespace RazorReset.Infrastructure;
 
@@ -20,9 +19,7 @@ public static class WebSecurityRegistration
         services.AddDataProtection();
         services.AddOptions<DataProtectionOptions>().Configure<IOptions<DataProtectionSettings>>((options, settings) =>
             options.ApplicationDiscriminator = settings.Value.ApplicationName);
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataProtectionSettings>, IHostEnvironment, ILoggerFactory>(
-            (options, settings, host, loggers) => options.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.GetFullPath(Path.Combine(host.ContentRootPath, settings.Value.KeysPath))), loggers));
+        services.AddKeyRing();
 
         services.AddPerIpRateLimits();
         RedactingLoggerFactory.Register(services);

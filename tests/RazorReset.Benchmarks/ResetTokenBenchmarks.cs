@@ -29,7 +29,7 @@ public class ResetTokenBenchmarks
         services.AddLogging();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton<DatabaseWriteGate>();
-        services.AddDbContext<AppDbContext>(options => options.UseSqlite(_connection));
+        services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(_connection));
         services.AddOptions<ResetTokenProviderOptions>();
         services.AddIdentityCore<IdentityUser>(options => options.Tokens.PasswordResetTokenProvider = ResetTokenProvider.ProviderName)
             .AddEntityFrameworkStores<AppDbContext>()
