@@ -25,7 +25,8 @@ public sealed class DatabaseCommands : DbCommandInterceptor
     /// <summary>Installs the interceptor and the request marker in a host's services.</summary>
     public void Install(IServiceCollection services)
     {
-        services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(this), ServiceLifetime.Singleton);
+        services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(this), ServiceLifetime.Singleton);
+        services.ConfigureDbContext<PostgreSqlAppDbContext>(options => options.AddInterceptors(this), ServiceLifetime.Singleton);
         services.AddSingleton<IStartupFilter>(new MarkRequests(this));
     }
 
