@@ -59,4 +59,10 @@ public static partial class LogEvents
 
     [LoggerMessage(2006, LogLevel.Warning, "Identity UI asked to send '{Subject}', which has no template; it was not sent.")]
     public static partial void UnknownIdentityEmail(this ILogger logger, string subject);
+
+    [LoggerMessage(3001, LogLevel.Warning, "Redis is unreachable ({Reason}); until it is back, each instance enforces the per-IP limits on its own.")]
+    public static partial void SharedRateLimitsUnavailable(this ILogger logger, string reason);
+
+    [LoggerMessage(3002, LogLevel.Information, "Redis is reachable again; every instance shares the per-IP limits once more.")]
+    public static partial void SharedRateLimitsRestored(this ILogger logger);
 }

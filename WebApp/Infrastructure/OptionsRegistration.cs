@@ -37,6 +37,7 @@ public static class OptionsRegistration
         builder.AddValidatedOptions<AppOptions>(AppOptions.Section);
         builder.AddValidatedOptions<DataProtectionSettings>(DataProtectionSettings.Section);
         builder.AddValidatedOptions<RateLimitingOptions>(RateLimitingOptions.Section);
+        builder.AddValidatedOptions<RedisOptions>(RedisOptions.Section);
         builder.AddValidatedOptions<PasswordResetOptions>(PasswordResetOptions.Section);
         builder.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidator>();

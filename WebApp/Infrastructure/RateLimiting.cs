@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using RazorReset.Api;
+using RedisRateLimiting;
 
 namespace RazorReset.Infrastructure;
 
@@ -17,9 +18,14 @@ public static class RateLimitPolicies
     /// <summary>Where the 429 page finds how long to wait.</summary>
     public const string RetryAfterItem = "RazorReset.RetryAfter";
 
-    /// <summary>S5: one fixed window per client IP and policy, on the named methods only.</summary>
+    /// <summary>
+    /// S5: one fixed window per client IP and policy, on the named methods only; kept in Redis
+    /// when <c>Redis:Configuration</c> is set, so that every instance spends the same budget (D4).
+    /// </summary>
     public static void AddPerIpRateLimits(this IServiceCollection services)
     {
+        services.AddSingleton<SharedRateLimitStore>();
+        services.AddHostedService(provider => provider.GetRequiredService<SharedRateLimitStore>());
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -44,7 +50,14 @@ public static class RateLimitPolicies
         var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
         // Null-safe: a connection without an address (a test server, a Unix socket) shares one bucket.
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter($"{policy}:{client}", _ => new FixedWindowRateLimiterOptions
+        var partition = $"{policy}:{client}";
+        var shared = context.RequestServices.GetRequiredService<SharedRateLimitStore>();
+        if (shared.IsConfigured)
+        {
+            return RateLimitPartition.Get(partition, key => new SharedFixedWindowRateLimiter(shared, key, permitLimit(settings), settings.Window));
+        }
+
+        return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permitLimit(settings),
             Window = settings.Window,
@@ -57,7 +70,7 @@ public static class RateLimitPolicies
     {
         var context = rejected.HttpContext;
         var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.Window;
+        var retryAfter = RetryAfter(rejected.Lease) ?? settings.Window;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
 
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -76,5 +89,13 @@ public static class RateLimitPolicies
         }
 
         // Pages: the status-code page renders a readable 429 with the wait (U3).
+    }
+
+    /// <summary>The in-process limiter's wait, or the Redis limiter's (whole seconds, its own metadata name).</summary>
+    private static TimeSpan? RetryAfter(RateLimitLease lease)
+    {
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)) return wait;
+        if (lease.TryGetMetadata(RateLimitMetadataName.RetryAfter, out var seconds)) return TimeSpan.FromSeconds(seconds);
+        return null;
     }
 }
