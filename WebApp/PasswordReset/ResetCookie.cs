@@ -12,7 +12,11 @@ public sealed record ResetTicket(string UserId, string Token);
 /// F4: the token leaves the address bar (and so history and Referer) for an encrypted,
 /// time-limited, HttpOnly, SameSite=Lax cookie that only /NewPassword ever receives.
 /// </summary>
-public sealed class ResetCookie(IDataProtectionProvider provider, IOptions<PasswordResetOptions> options, IHostEnvironment environment)
+public sealed class ResetCookie(
+    IDataProtectionProvider provider,
+    IOptions<PasswordResetOptions> options,
+    IHostEnvironment environment,
+    TimeProvider time)
 {
     public const string Name = "RazorReset.Reset";
     public const string Path = "/NewPassword";
@@ -22,9 +26,9 @@ public sealed class ResetCookie(IDataProtectionProvider provider, IOptions<Passw
 
     public void Write(HttpResponse response, ResetTicket ticket)
     {
-        var lifetime = options.Value.ResetCookieLifetime;
-        var value = _protector.Protect(JsonSerializer.Serialize(ticket), lifetime);
-        response.Cookies.Append(Name, value, CookieOptions(DateTimeOffset.UtcNow + lifetime));
+        var expires = time.GetUtcNow() + options.Value.ResetCookieLifetime;
+        var value = _protector.Protect(JsonSerializer.Serialize(ticket), expires);
+        response.Cookies.Append(Name, value, CookieOptions(expires));
     }
 
     public ResetTicket? Read(HttpRequest request)
@@ -32,7 +36,9 @@ public sealed class ResetCookie(IDataProtectionProvider provider, IOptions<Passw
         if (!request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value)) return null;
         try
         {
-            return JsonSerializer.Deserialize<ResetTicket>(_protector.Unprotect(value));
+            // The protector checks the expiry against the system clock only; the app's clock decides too.
+            var json = _protector.Unprotect(value, out var expires);
+            return expires > time.GetUtcNow() ? JsonSerializer.Deserialize<ResetTicket>(json) : null;
         }
         catch (Exception exception) when (exception is CryptographicException or JsonException or FormatException)
         {

@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using RazorReset.Data;
 using RazorReset.Email;
 
@@ -28,8 +32,20 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static RazorResetFactory With(IDictionary<string, string?> settings, string environment = "Development") =>
         new(settings, dataDirectory: null, environment);
 
-    protected RazorResetFactory(IDictionary<string, string?> settings, string? dataDirectory = null, string environment = "Development")
+    /// <summary>
+    /// A host on data of its own whose clock moves only when the test advances it: lifespans,
+    /// windows and backoff are then tested without waiting for them.
+    /// </summary>
+    public static RazorResetFactory WithClock(FakeTimeProvider clock, IDictionary<string, string?>? settings = null) =>
+        new(settings ?? new Dictionary<string, string?>(), clock: clock);
+
+    protected RazorResetFactory(
+        IDictionary<string, string?> settings,
+        string? dataDirectory = null,
+        string environment = "Development",
+        FakeTimeProvider? clock = null)
     {
+        Clock = clock;
         _ownsDirectory = dataDirectory is null;
         _overrides = settings;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("razorreset-test-").FullName;
@@ -59,7 +75,7 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public async Task<RazorResetFactory> RestartAsync(IDictionary<string, string?>? settings = null)
     {
-        var next = new RazorResetFactory(settings ?? _overrides, DataDirectory, Environment) { _ownsDirectory = _ownsDirectory };
+        var next = new RazorResetFactory(settings ?? _overrides, DataDirectory, Environment) { _ownsDirectory = _ownsDirectory, Clock = Clock };
         _ownsDirectory = false;
         await DisposeAsync();
         next.StartServer();
@@ -69,12 +85,15 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Another running instance on the same database, keys and mail folder, as in a scaled-out deployment.</summary>
     public RazorResetFactory StartSecondInstance()
     {
-        var second = new RazorResetFactory(_overrides, DataDirectory, Environment);
+        var second = new RazorResetFactory(_overrides, DataDirectory, Environment) { Clock = Clock };
         second.StartServer();
         return second;
     }
 
     public string Environment { get; }
+
+    /// <summary>The fake clock the app runs on, if the test gave it one.</summary>
+    public FakeTimeProvider? Clock { get; private init; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "app.db");
 
@@ -90,6 +109,9 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A fresh "browser": its own cookie jar, redirects not followed.</summary>
     public HttpClient CreateBrowser() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A fresh "browser" whose cookie jar the test can reach, to drop or alter a cookie.</summary>
+    public HttpClient CreateBrowser(CookieContainer cookies) => CreateDefaultClient(new CookieContainerHandler(cookies));
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -121,6 +143,7 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment(Environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(Commands.Install);
+        if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Trace);
