@@ -3,12 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace RazorReset.Email;
 
-public enum MailTransportKind
-{
-    Pickup,
-    Smtp,
-}
-
 public sealed class EmailOptions
 {
     public const string Section = "Email";
@@ -24,42 +18,28 @@ public sealed class EmailOptions
     /// <summary>Folder for one .eml file per message when <see cref="Transport"/> is Pickup (E4, E5).</summary>
     public string PickupDirectory { get; set; } = "App_Data/mail";
 
-    [Range(1, 50)]
-    public int MaxAttempts { get; set; } = 6;
+    /// <summary>
+    /// How long mail other than a reset link is retried before it is dropped; a reset link is
+    /// retried until the link itself expires (PasswordReset:TokenLifespan).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan RetryFor { get; set; } = TimeSpan.FromDays(1);
 
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The backoff's cap: once the server is back, no message waits longer than this.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
-
-    public SmtpSettings Smtp { get; set; } = new();
-}
-
-public sealed class SmtpSettings
-{
-    public string Host { get; set; } = "localhost";
-
-    [Range(1, 65535)]
-    public int Port { get; set; } = 25;
-
-    public bool UseStartTls { get; set; }
-
-    /// <summary>From user-secrets or environment variables only (E4); never committed.</summary>
-    public string? UserName { get; set; }
-
-    public string? Password { get; set; }
-
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How many connections the outbox keeps open while it has mail to deliver. System.Net.Mail
-    /// waits for each message's acknowledgement before the next (tens of milliseconds even on
-    /// loopback), so throughput grows with this; lower it for relays that limit connections.
+    /// How long a sending round's claim on its batch holds without renewal. The round renews it
+    /// while it sends, so this is only how long mail claimed by an instance that died waits.
     /// </summary>
-    [Range(1, 32)]
-    public int MaxConnections { get; set; } = 8;
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    public SmtpSettings Smtp { get; set; } = new();
 }
 
 internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
@@ -70,6 +50,8 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             ValidateOptionsResult.Fail("Email:Smtp:Host is required when Email:Transport is Smtp."),
         { Transport: MailTransportKind.Pickup, PickupDirectory: null or "" } =>
             ValidateOptionsResult.Fail("Email:PickupDirectory is required when Email:Transport is Pickup."),
+        { Smtp.UserName: { Length: > 0 }, Smtp.Security: SmtpSecurity.None } =>
+            ValidateOptionsResult.Fail("Email:Smtp:Security must not be None when Email:Smtp:UserName is set: credentials never cross in clear."),
         _ => ValidateOptionsResult.Success,
     };
 }

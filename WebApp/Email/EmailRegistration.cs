@@ -8,11 +8,13 @@ public static class EmailRegistration
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EmailTemplates>();
+        builder.Services.AddSingleton<MessageComposer>();
         builder.Services.AddSingleton<OutboxProtector>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddSingleton<SmtpMailTransport>();
         builder.Services.AddSingleton<PickupMailTransport>();
+        builder.Services.AddSingleton<Pages.Dev.PickupFolder>();
         builder.Services.AddSingleton<IMailTransport>(services =>
             services.GetRequiredService<IOptions<EmailOptions>>().Value.Transport == MailTransportKind.Smtp
                 ? services.GetRequiredService<SmtpMailTransport>()

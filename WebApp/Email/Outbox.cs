@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection;
 using RazorReset.Data;
 
 namespace RazorReset.Email;
@@ -8,17 +6,19 @@ namespace RazorReset.Email;
 /// Queues messages in the database, encrypted (E1, E2). <see cref="Add"/> joins the caller's
 /// unit of work, so a message is stored in the same transaction as whatever caused it.
 /// </summary>
-public sealed class Outbox(AppDbContext db, OutboxProtector protector, OutboxSignal signal, TimeProvider time)
+public sealed class Outbox(AppDbContext db, OutboxProtector protector, OutboxSignal signal, MessageComposer composer, TimeProvider time)
 {
+    /// <exception cref="ArgumentException">The recipient is not exactly one email address.</exception>
     public void Add(EmailMessage message)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        MailRecipient.Parse(message.To);
+        var now = time.GetUtcNow();
         db.OutboxMessages.Add(new OutboxMessage
         {
             Kind = message.Kind,
-            ProtectedContent = protector.Protect(message),
-            CreatedAt = now,
-            NextAttemptAt = now,
+            ProtectedContent = protector.Protect(message with { MessageId = composer.NewMessageId(), QueuedAt = now }),
+            CreatedAt = now.UtcDateTime,
+            NextAttemptAt = now.UtcDateTime,
         });
     }
 
@@ -29,15 +29,4 @@ public sealed class Outbox(AppDbContext db, OutboxProtector protector, OutboxSig
         await db.SaveChangesAsync(cancellationToken);
         signal.Wake();
     }
-}
-
-public sealed class OutboxProtector(IDataProtectionProvider provider)
-{
-    private readonly IDataProtector _protector = provider.CreateProtector("RazorReset.Email.Outbox.v1");
-
-    public byte[] Protect(EmailMessage message) => _protector.Protect(JsonSerializer.SerializeToUtf8Bytes(message));
-
-    public EmailMessage Unprotect(byte[] content) =>
-        JsonSerializer.Deserialize<EmailMessage>(_protector.Unprotect(content))
-        ?? throw new InvalidOperationException("An outbox message decrypted to nothing.");
 }

@@ -2,28 +2,29 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RazorReset.Data;
 using RazorReset.Infrastructure;
+using RazorReset.PasswordReset;
 
 namespace RazorReset.Email;
 
-public sealed class OutboxSignal : WorkSignal;
-
 /// <summary>
-/// Delivers queued messages (E1): deletes each once the transport accepted it (E2), retries
-/// failures with exponential backoff, and marks a message failed after the last attempt.
+/// Delivers queued messages (E1): deletes each once the transport accepted it (E2), and retries
+/// failures with a capped exponential backoff for as long as the message is useful — a reset
+/// email until its link expires, anything else for Email:RetryFor — then drops it with a logged
+/// event.
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes,
     IMailTransport transport,
     OutboxProtector protector,
+    MessageComposer composer,
     OutboxSignal signal,
     IOptions<EmailOptions> options,
+    IOptions<PasswordResetOptions> reset,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private const int BatchSize = 50;
     private static readonly TimeSpan IdleSweep = TimeSpan.FromSeconds(30);
-
-    private static readonly TimeSpan MinimumLease = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,17 +50,18 @@ public sealed class OutboxSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        using var deliveries = new Deliveries(transport, protector);
+        await using var deliveries = new OutboxDeliveries(transport, protector, composer);
 
         while (true)
         {
-            var due = await ClaimDueAsync(db, cancellationToken);
+            var (claim, due) = await ClaimDueAsync(db, cancellationToken);
             if (due.Count == 0) break;
 
-            var outcomes = await deliveries.SendAsync(due, cancellationToken);
-            for (var i = 0; i < due.Count; i++)
+            var live = DropExpired(due);
+            var outcomes = await SendRenewingTheClaimAsync(db, claim, deliveries, live, cancellationToken);
+            for (var i = 0; i < live.Count; i++)
             {
-                Record(db, due[i], outcomes[i]);
+                Record(db, live[i], outcomes[i]);
             }
 
             // One commit per batch: a crash before it resends at most this batch (at-least-once, E1).
@@ -82,14 +84,14 @@ public sealed class OutboxSender(
 
     /// <summary>
     /// Claims up to a batch of due messages in one UPDATE, so another instance on the same
-    /// database skips them: their next attempt moves to the end of the lease. A claim left by a
-    /// crashed instance lapses then, and the messages are sent by whoever comes next (E1).
+    /// database skips them: their next attempt moves to the end of a short lease. A claim left
+    /// by an instance that died lapses then, and the messages are sent by whoever comes next (E1).
     /// </summary>
-    private async Task<List<OutboxMessage>> ClaimDueAsync(AppDbContext db, CancellationToken cancellationToken)
+    private async Task<(Guid Claim, List<OutboxMessage> Due)> ClaimDueAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var claim = Guid.NewGuid();
-        var leaseEnd = now + Lease();
+        var leaseEnd = now + options.Value.ClaimLease;
         var claimed = await db.WriteAsync(
             token => db.OutboxMessages
                 .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
@@ -98,20 +100,55 @@ public sealed class OutboxSender(
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseId, claim).SetProperty(m => m.NextAttemptAt, leaseEnd), token),
             cancellationToken);
 
-        return claimed == 0
+        return (claim, claimed == 0
             ? []
-            : await db.OutboxMessages.Where(m => m.LeaseId == claim).OrderBy(m => m.Id).ToListAsync(CancellationToken.None);
+            : await db.OutboxMessages.Where(m => m.LeaseId == claim).OrderBy(m => m.Id).ToListAsync(CancellationToken.None));
     }
 
     /// <summary>
-    /// Twice the longest a batch can take (every message waiting out the SMTP timeout, spread over
-    /// the sessions), and at least five minutes: how long a crashed instance's claim holds.
+    /// The lease is short so that mail claimed by an instance that died waits at most that long
+    /// (kill -9, then a restart: sent within the lease); while this instance lives, it renews the
+    /// claim every third of the lease, so a slow server never lets another instance send twice.
     /// </summary>
-    private TimeSpan Lease()
+    private async Task<Delivery[]> SendRenewingTheClaimAsync(
+        AppDbContext db, Guid claim, OutboxDeliveries deliveries, List<OutboxMessage> due, CancellationToken cancellationToken)
     {
-        var rounds = Math.Ceiling((double)BatchSize / Math.Max(1, transport.MaxSessions));
-        var worstBatch = options.Value.Smtp.Timeout * rounds;
-        return worstBatch * 2 > MinimumLease ? worstBatch * 2 : MinimumLease;
+        using var sending = new CancellationTokenSource();
+        var renewal = RenewAsync(db, claim, sending.Token);
+        try
+        {
+            return await deliveries.SendAsync(due, cancellationToken);
+        }
+        finally
+        {
+            await sending.CancelAsync();
+            await renewal;
+        }
+    }
+
+    private async Task RenewAsync(AppDbContext db, Guid claim, CancellationToken sendingDone)
+    {
+        var lease = options.Value.ClaimLease;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(lease / 3, time, sendingDone);
+                var leaseEnd = time.GetUtcNow().UtcDateTime + lease;
+                await db.WriteAsync(
+                    token => db.OutboxMessages.Where(m => m.LeaseId == claim)
+                        .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, leaseEnd), token),
+                    CancellationToken.None);
+            }
+            catch (OperationCanceledException) when (sendingDone.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.OutboxLoopFailed(exception); // the claim may lapse: at worst a message is sent twice
+            }
+        }
     }
 
     /// <summary>
@@ -136,11 +173,12 @@ public sealed class OutboxSender(
 
     private void Record(AppDbContext db, OutboxMessage message, Delivery outcome)
     {
+        var now = time.GetUtcNow().UtcDateTime;
         message.LeaseId = null;
         if (outcome.NotAttempted)
         {
             // Shutting down: hand the message back at once rather than at the end of the lease.
-            message.NextAttemptAt = time.GetUtcNow().UtcDateTime;
+            message.NextAttemptAt = now;
             return;
         }
 
@@ -154,74 +192,45 @@ public sealed class OutboxSender(
 
         // The exception's type and message only: never the body, which holds the link.
         message.LastError = Truncate($"{outcome.Error.GetType().Name}: {outcome.Error.Message}", 1024);
-        if (message.Attempts >= options.Value.MaxAttempts)
+        var usefulUntil = message.CreatedAt + UsefulFor(message.Kind);
+        var retryAt = now + RetryBackoff.After(message.Attempts, options.Value.InitialRetryDelay, options.Value.MaxRetryDelay);
+        if (retryAt >= usefulUntil)
         {
             message.Status = OutboxStatus.Failed;
             logger.EmailFailed(message.Id, message.Kind, message.Attempts, message.LastError);
         }
         else
         {
-            var delay = RetryBackoff.After(message.Attempts, options.Value.InitialRetryDelay, options.Value.MaxRetryDelay);
-            message.NextAttemptAt = time.GetUtcNow().UtcDateTime + delay;
-            logger.EmailRetryScheduled(message.Id, message.Kind, message.Attempts, delay, message.LastError);
+            message.NextAttemptAt = retryAt;
+            logger.EmailRetryScheduled(message.Id, message.Kind, message.Attempts, retryAt - now, message.LastError);
         }
     }
+
+    /// <summary>Mail that waited past its use (an instance down for longer than a link lives) is dropped unsent.</summary>
+    private List<OutboxMessage> DropExpired(List<OutboxMessage> due)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var live = new List<OutboxMessage>(due.Count);
+        foreach (var message in due)
+        {
+            if (now < message.CreatedAt + UsefulFor(message.Kind))
+            {
+                live.Add(message);
+                continue;
+            }
+
+            message.LeaseId = null;
+            message.Status = OutboxStatus.Failed;
+            message.LastError ??= "No longer useful before it could be sent.";
+            logger.EmailFailed(message.Id, message.Kind, message.Attempts, message.LastError);
+        }
+
+        return live;
+    }
+
+    /// <summary>A reset email is worth delivering only while its link works; other mail for Email:RetryFor.</summary>
+    private TimeSpan UsefulFor(string kind) =>
+        kind == EmailKinds.ResetLink ? reset.Value.TokenLifespan : options.Value.RetryFor;
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
-}
-
-/// <summary>What became of one message in a batch.</summary>
-internal readonly record struct Delivery(bool NotAttempted, Exception? Error)
-{
-    public static readonly Delivery Sent = new(false, null);
-    public static readonly Delivery Skipped = new(true, null);
-}
-
-/// <summary>
-/// Spreads a batch over up to <see cref="IMailTransport.MaxSessions"/> sessions, each on a thread
-/// of its own (see <see cref="IMailSession"/>). Sessions stay open across the batches of one
-/// sending round and are closed when the outbox is empty.
-/// </summary>
-internal sealed class Deliveries(IMailTransport transport, OutboxProtector protector) : IDisposable
-{
-    private readonly List<IMailSession> _sessions = [];
-
-    public async Task<Delivery[]> SendAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
-    {
-        var outcomes = new Delivery[messages.Count];
-        var lanes = Math.Min(transport.MaxSessions, messages.Count);
-        while (_sessions.Count < lanes) _sessions.Add(transport.OpenSession());
-
-        await Task.WhenAll(Enumerable.Range(0, lanes).Select(lane => Task.Factory.StartNew(
-            () =>
-            {
-                for (var i = lane; i < messages.Count; i += lanes)
-                {
-                    outcomes[i] = cancellationToken.IsCancellationRequested ? Delivery.Skipped : Send(_sessions[lane], messages[i]);
-                }
-            },
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default)));
-
-        return outcomes;
-    }
-
-    private Delivery Send(IMailSession session, OutboxMessage message)
-    {
-        try
-        {
-            session.Send(protector.Unprotect(message.ProtectedContent));
-            return Delivery.Sent;
-        }
-        catch (Exception exception)
-        {
-            return new Delivery(false, exception);
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (var session in _sessions) session.Dispose();
-    }
 }

@@ -51,7 +51,7 @@ public static partial class LogEvents
     [LoggerMessage(2003, LogLevel.Warning, "Email {MessageId} ({Kind}) attempt {Attempt} failed; retrying in {Delay}. {Error}")]
     public static partial void EmailRetryScheduled(this ILogger logger, long messageId, string kind, int attempt, TimeSpan delay, string error);
 
-    [LoggerMessage(2004, LogLevel.Error, "Email {MessageId} ({Kind}) failed after {Attempts} attempts and will not be retried. {Error}")]
+    [LoggerMessage(2004, LogLevel.Error, "Email {MessageId} ({Kind}) dropped after {Attempts} attempts: it is no longer useful (its link expired, or Email:RetryFor passed). {Error}")]
     public static partial void EmailFailed(this ILogger logger, long messageId, string kind, int attempts, string error);
 
     [LoggerMessage(2005, LogLevel.Error, "The outbox sender loop failed; will retry.")]

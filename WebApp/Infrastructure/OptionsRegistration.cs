@@ -56,7 +56,7 @@ public static class OptionsRegistration
 }
 
 /// <summary>
-/// Data annotations, reported by configuration key ("Email:MaxAttempts: …") so the start-up
+/// Data annotations, reported by configuration key ("Email:Smtp:Port: …") so the start-up
 /// error says exactly which setting to fix (O1).
 /// </summary>
 internal sealed class SectionAnnotationsValidator<T>(string section) : IValidateOptions<T> where T : class

@@ -20,10 +20,15 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         {
             var response = (HttpResponse)state;
             var headers = response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // Only a response that brings its own, sandboxing policy keeps it: /dev/mail's email preview.
+            if (!headers.ContentSecurityPolicy.ToString().StartsWith("sandbox", StringComparison.Ordinal))
+            {
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XFrameOptions = "DENY";
+            }
+
             headers["Referrer-Policy"] = "no-referrer";
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
             headers["Permissions-Policy"] = PermissionsPolicy;
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
 

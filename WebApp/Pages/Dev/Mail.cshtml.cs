@@ -1,44 +1,58 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using RazorReset.Email;
 
 namespace RazorReset.Pages.Dev;
 
-/// <summary>E5: with nothing installed, a newcomer reads the emails here. Development only.</summary>
-public sealed partial class MailModel(IWebHostEnvironment environment, PickupMailTransport pickup) : PageModel
+/// <summary>E5: with nothing installed, a newcomer reads the emails here, as the recipient would see them. Development only.</summary>
+public sealed partial class MailModel(IWebHostEnvironment environment, IOptions<EmailOptions> options, PickupFolder folder) : PageModel
 {
-    public string Folder => pickup.Directory;
+    /// <summary>
+    /// The email's own document, framed by this page: sandboxed (no script, an opaque origin),
+    /// nothing fetched from anywhere, its inline styles allowed because that is how email is styled.
+    /// </summary>
+    public const string PreviewPolicy =
+        "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
-    public IReadOnlyList<EmlMessage> Messages { get; private set; } = [];
+    public EmailOptions Settings => options.Value;
 
-    public EmlMessage? Selected { get; private set; }
+    public string Folder => folder.Path;
+
+    public IReadOnlyList<PickupMessage> Messages { get; private set; } = [];
+
+    public PickupMessage? Selected { get; private set; }
 
     public IReadOnlyList<string> SelectedLinks { get; private set; } = [];
 
     public IActionResult OnGet(string? id)
     {
         if (!environment.IsDevelopment()) return NotFound();
+        if (Settings.Transport != MailTransportKind.Pickup) return Page();
 
-        var folder = new DirectoryInfo(Folder);
-        Messages = folder.Exists
-            ? folder.GetFiles("*.eml")
-                .OrderByDescending(f => f.LastWriteTimeUtc)
-                .Take(200)
-                .Select(f => EmlReader.Read(Path.GetFileNameWithoutExtension(f.Name), System.IO.File.ReadAllText(f.FullName)))
-                .ToList()
-            : [];
+        Messages = folder.Newest();
+        if (id is null) return Page();
 
-        if (id is not null)
-        {
-            Selected = Messages.FirstOrDefault(m => m.Id == id);
-            if (Selected is null) return NotFound();
-            SelectedLinks = LinkPattern().Matches(Selected.Text).Select(m => m.Value).Distinct().ToList();
-        }
-
+        Selected = Messages.FirstOrDefault(m => m.Id == id);
+        if (Selected is null) return NotFound();
+        SelectedLinks = LinkPattern().Matches(Selected.Text).Select(m => m.Value).Distinct().ToList();
         return Page();
+    }
+
+    /// <summary>The HTML part alone, for the preview frame; its links open outside the frame, as a mail client's do.</summary>
+    public IActionResult OnGetHtml(string? id)
+    {
+        if (!environment.IsDevelopment() || id is null || folder.Find(id) is not { } message) return NotFound();
+
+        Response.Headers.ContentSecurityPolicy = PreviewPolicy;
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
+        return Content(HeadPattern().Replace(message.Html, "$0<base target=\"_blank\">", 1), "text/html; charset=utf-8");
     }
 
     [GeneratedRegex(@"https?://[^\s<>""]+")]
     private static partial Regex LinkPattern();
+
+    [GeneratedRegex("<head[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadPattern();
 }

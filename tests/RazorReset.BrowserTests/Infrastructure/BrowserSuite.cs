@@ -4,7 +4,7 @@ using RazorReset.Tests.Infrastructure;
 namespace RazorReset.BrowserTests.Infrastructure;
 
 /// <summary>
-/// What every browser test shares: one headless Debian Chromium, one maildev (E6) and one app
+/// What every browser test shares: one headless Debian Chromium, one smtp4dev (E6) and one app
 /// on Kestrel that mails through it. Each test opens its own browser context (a fresh profile:
 /// no cookies, no history), so tests stay independent while the expensive parts start once.
 /// </summary>
@@ -16,11 +16,11 @@ public sealed class BrowserSuite : IAsyncLifetime
     private IBrowser? _browser;
     private LiveAppFactory? _app;
 
-    public MailDevServer MailDev { get; } = new();
+    public Smtp4devServer Smtp4dev { get; } = new();
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
-    /// <summary>The app with SMTP to maildev and rate limits out of the way.</summary>
+    /// <summary>The app with SMTP to smtp4dev and rate limits out of the way.</summary>
     public LiveAppFactory App => _app ?? throw new InvalidOperationException("The app has not started.");
 
     public async Task InitializeAsync()
@@ -30,7 +30,7 @@ public sealed class BrowserSuite : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run tests/run, which installs Debian's chromium package.");
         }
 
-        await MailDev.InitializeAsync();
+        await Smtp4dev.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -42,10 +42,10 @@ public sealed class BrowserSuite : IAsyncLifetime
         _app = await StartAppAsync();
     }
 
-    /// <summary>Another app on its own socket and database, mailing through the same maildev.</summary>
+    /// <summary>Another app on its own socket and database, mailing through the same smtp4dev.</summary>
     public Task<LiveAppFactory> StartAppAsync(IDictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?>(MailDev.SmtpSettings) { ["RateLimiting:PermitLimit"] = "100000", ["RateLimiting:AccountFormsPermitLimit"] = "100000" };
+        var all = new Dictionary<string, string?>(Smtp4dev.SmtpSettings) { ["RateLimiting:PermitLimit"] = "100000", ["RateLimiting:AccountFormsPermitLimit"] = "100000" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         return LiveAppFactory.StartAsync(all);
     }
@@ -70,7 +70,7 @@ public sealed class BrowserSuite : IAsyncLifetime
         if (_app is not null) await _app.DisposeAsync();
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
-        await MailDev.DisposeAsync();
+        await Smtp4dev.DisposeAsync();
     }
 }
 

@@ -25,19 +25,19 @@ public static class BrowserStories
         await AskForResetLinkAsync(page, email);
     }
 
-    /// <summary>E6: the link in the reset email that reached maildev, picked from its HTML as a reader's click would.</summary>
-    public static async Task<string> ResetLinkFromMailAsync(MailDevServer maildev, string email)
+    /// <summary>E6: the link in the reset email that reached smtp4dev, picked from its HTML as a reader's click would.</summary>
+    public static async Task<string> ResetLinkFromMailAsync(Smtp4devServer smtp4dev, string email)
     {
-        var message = await maildev.WaitForAsync(email);
+        var message = await smtp4dev.WaitForAsync(email);
         Assert.Equal("Reset your RazorReset password", message.Subject);
-        return Mailbox.LinkIn(message.Html!, "reset-link");
+        return Mailbox.LinkIn(message.Html, "reset-link");
     }
 
     /// <summary>F1→F4: ask, read the mail, follow its link; the page is left on /NewPassword.</summary>
     public static async Task OpenNewPasswordPageAsync(IPage page, BrowserSuite suite, LiveAppFactory app, string email)
     {
         await AskForResetLinkAsync(page, app, email);
-        await page.GotoAsync(await ResetLinkFromMailAsync(suite.MailDev, email));
+        await page.GotoAsync(await ResetLinkFromMailAsync(suite.Smtp4dev, email));
         await Expect(page).ToHaveURLAsync(app.Url("/NewPassword"));
     }
 

@@ -19,7 +19,7 @@ public sealed class InvalidLinkTests(BrowserSuite suite)
         await using var context = await suite.NewContextAsync();
         var page = await context.NewPageAsync();
         await BrowserStories.AskForResetLinkAsync(page, app, email);
-        var link = await BrowserStories.ResetLinkFromMailAsync(suite.MailDev, email);
+        var link = await BrowserStories.ResetLinkFromMailAsync(suite.Smtp4dev, email);
         await Task.Delay(TimeSpan.FromSeconds(2.5));
 
         // Act
@@ -41,7 +41,7 @@ public sealed class InvalidLinkTests(BrowserSuite suite)
         {
             var page = await first.NewPageAsync();
             await BrowserStories.AskForResetLinkAsync(page, app, email);
-            link = await BrowserStories.ResetLinkFromMailAsync(suite.MailDev, email);
+            link = await BrowserStories.ResetLinkFromMailAsync(suite.Smtp4dev, email);
             await page.GotoAsync(link);
             await BrowserStories.ChooseNewPasswordAsync(page, UserStories.NewPassword);
             await Expect(page).ToHaveURLAsync(app.Url("/NewPassword/Done"));

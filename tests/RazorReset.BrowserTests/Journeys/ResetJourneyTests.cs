@@ -29,7 +29,7 @@ public sealed class ResetJourneyTests(BrowserSuite suite)
         await Expect(page).ToHaveURLAsync(app.Url("/Forgot")); // F7: Identity UI's own page is not a second path
 
         await BrowserStories.AskForResetLinkAsync(page, email);
-        var link = await BrowserStories.ResetLinkFromMailAsync(suite.MailDev, email);
+        var link = await BrowserStories.ResetLinkFromMailAsync(suite.Smtp4dev, email);
         Assert.StartsWith(app.Url("/ResetLink?uid="), link); // F3: from PublicBaseUrl
 
         await page.GotoAsync(link);

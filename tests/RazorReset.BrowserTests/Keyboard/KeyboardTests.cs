@@ -40,7 +40,7 @@ public sealed class KeyboardTests(BrowserSuite suite)
         await ArriveAsync(page, app.Url("/Forgot/Sent"));
 
         // The link is opened from the mail client, which is not the app
-        await page.GotoAsync(await BrowserStories.ResetLinkFromMailAsync(suite.MailDev, email));
+        await page.GotoAsync(await BrowserStories.ResetLinkFromMailAsync(suite.Smtp4dev, email));
         await ArriveAsync(page, app.Url("/NewPassword"));
 
         // New password: focus on the field; the show-password toggle works from the keyboard

@@ -6,16 +6,16 @@ using RazorReset.Tests.PageObjects;
 
 namespace RazorReset.Tests.Email;
 
-public sealed class AtRestTests(MailDevServer maildev) : IClassFixture<MailDevServer>
+public sealed class AtRestTests(Smtp4devServer smtp4dev) : IClassFixture<Smtp4devServer>
 {
     [Fact] // S1, E2
     public async Task TheDatabaseFile_HoldsNoToken_AndNoPlainTextQueuedBody()
     {
         // Arrange: the message waits in the outbox while SMTP is down
-        await using var factory = RazorResetFactory.With(new Dictionary<string, string?>(maildev.SmtpSettings) { ["Email:MaxAttempts"] = "50" });
+        await using var factory = RazorResetFactory.With(smtp4dev.SmtpSettings);
         var email = UserStories.UniqueEmail("atrest");
         await UserStories.CreateUserAsync(factory, email);
-        await maildev.StopAsync();
+        await smtp4dev.StopAsync();
         using var client = factory.CreateBrowser();
         await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
         await factory.WaitForResetRequestsProcessedAsync();
@@ -29,10 +29,10 @@ public sealed class AtRestTests(MailDevServer maildev) : IClassFixture<MailDevSe
         Assert.DoesNotContain("Didn't ask for this?", whileQueued);
 
         // Act 2: deliver, then look for the token the email carried, in every form
-        await maildev.StartAsync();
-        var message = await maildev.WaitForAsync(email);
+        await smtp4dev.StartAsync();
+        var message = await smtp4dev.WaitForAsync(email);
         await factory.WaitForOutboxDrainedAsync();
-        var urlToken = QueryHelpers.ParseQuery(new Uri(Mailbox.LinkIn(message.Html!, "reset-link")).Query)["token"].ToString();
+        var urlToken = QueryHelpers.ParseQuery(new Uri(Mailbox.LinkIn(message.Html, "reset-link")).Query)["token"].ToString();
         var identityToken = Convert.ToBase64String(WebEncoders.Base64UrlDecode(urlToken));
         var afterDelivery = ReadDatabaseFiles(factory);
 

@@ -28,11 +28,12 @@ public sealed class PickupTransportTests(RazorResetFactory factory) : IClassFixt
         var body = new string('x', 64 * 1024); // large enough to take more than one write
 
         // Act
-        using (var session = transport.OpenSession())
+        var composer = factory.Services.GetRequiredService<MessageComposer>();
+        await using (var session = transport.OpenSession())
         {
             for (var i = 0; i < 5; i++)
             {
-                session.Send(new EmailMessage(EmailKinds.ResetLink, to, $"Pickup {i}", body, $"<p>{body}</p>"));
+                await session.SendAsync(composer.Compose(new EmailMessage(EmailKinds.ResetLink, to, $"Pickup {i}", body, $"<p>{body}</p>")), CancellationToken.None);
             }
         }
 

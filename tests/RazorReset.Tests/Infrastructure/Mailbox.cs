@@ -1,25 +1,23 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using RazorReset.Email;
 
 namespace RazorReset.Tests.Infrastructure;
 
-/// <summary>The pickup folder the app's Pickup transport writes .eml files into.</summary>
+/// <summary>The pickup folder the app's Pickup transport writes .eml files into, read with MimeKit.</summary>
 public sealed class Mailbox(string directory)
 {
-    public IReadOnlyList<EmlMessage> All() =>
+    public IReadOnlyList<ReceivedMail> All() =>
         Directory.Exists(directory)
             ? Directory.GetFiles(directory, "*.eml")
                 .OrderBy(File.GetLastWriteTimeUtc)
-                .Select(path => EmlReader.Read(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path)))
+                .Select(Load)
                 .ToList()
             : [];
 
-    public IReadOnlyList<EmlMessage> To(string address) =>
-        All().Where(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase)).ToList();
+    public IReadOnlyList<ReceivedMail> To(string address) => All().Where(m => m.IsTo(address)).ToList();
 
     /// <summary>Waits for the count-th message to an address whose subject contains the text.</summary>
-    public async Task<EmlMessage> WaitForAsync(string address, string subjectContains, int count = 1, TimeSpan? timeout = null)
+    public async Task<ReceivedMail> WaitForAsync(string address, string subjectContains, int count = 1, TimeSpan? timeout = null)
     {
         var matching = await Eventually.UntilAsync(
             () => Task.FromResult(Matching(address, subjectContains)),
@@ -29,7 +27,7 @@ public sealed class Mailbox(string directory)
         return matching[count - 1];
     }
 
-    public IReadOnlyList<EmlMessage> Matching(string address, string subjectContains) =>
+    public IReadOnlyList<ReceivedMail> Matching(string address, string subjectContains) =>
         To(address).Where(m => m.Subject.Contains(subjectContains, StringComparison.OrdinalIgnoreCase)).ToList();
 
     /// <summary>The link of an anchor in the HTML part, picked by id as a reader's click would.</summary>
@@ -38,5 +36,11 @@ public sealed class Mailbox(string directory)
         var document = new HtmlParser().ParseDocument(html);
         var anchor = Assert.IsAssignableFrom<IHtmlAnchorElement>(document.GetElementById(anchorId));
         return anchor.GetAttribute("href")!;
+    }
+
+    private static ReceivedMail Load(string path)
+    {
+        using var file = File.OpenRead(path);
+        return ReceivedMail.Load(Path.GetFileNameWithoutExtension(path), file);
     }
 }

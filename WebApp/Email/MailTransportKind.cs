@@ -1,0 +1,7 @@
+namespace RazorReset.Email;
+
+public enum MailTransportKind
+{
+    Pickup,
+    Smtp,
+}

@@ -1,0 +1,5 @@
+using RazorReset.Infrastructure;
+
+namespace RazorReset.Email;
+
+public sealed class OutboxSignal : WorkSignal;
