@@ -5,7 +5,9 @@ namespace RazorReset.Email;
 
 /// <summary>
 /// Renders the E3 messages from the text and HTML templates in Email/Templates. Values are
-/// HTML-encoded for the HTML part; the first line of the text template is the subject.
+/// HTML-encoded for the HTML part; the first line of the text template is the subject, the first
+/// line of the HTML template the preheader (the line a mail client shows beside the subject), and
+/// every HTML body goes into one layout (layout.html).
 /// </summary>
 public sealed class EmailTemplates
 {
@@ -29,16 +31,30 @@ public sealed class EmailTemplates
     private static EmailMessage Render(string kind, string to, Dictionary<string, string> values)
     {
         var text = Fill(Load($"{kind}.txt"), values, v => v);
-        var html = Fill(Load($"{kind}.html"), values, HtmlEncoder.Default.Encode);
+        var (subject, textBody) = TakeFirstLine(text, "Subject: ", $"{kind}.txt");
+        var (preheader, htmlBody) = TakeFirstLine(Fill(Load($"{kind}.html"), values, HtmlEncoder.Default.Encode), "Preheader: ", $"{kind}.html");
 
-        var newline = text.IndexOf('\n');
-        var subject = text[..newline].Trim();
-        if (!subject.StartsWith("Subject: ", StringComparison.Ordinal))
+        // One layout for every message: the body is already encoded; the title is the subject.
+        var html = Fill(Load("layout.html"), new()
         {
-            throw new InvalidOperationException($"Template {kind}.txt must start with a 'Subject: ' line.");
+            ["Title"] = HtmlEncoder.Default.Encode(subject),
+            ["Preheader"] = preheader,
+            ["Body"] = htmlBody.TrimEnd(),
+        }, v => v);
+
+        return new EmailMessage(kind, to, subject, textBody, html);
+    }
+
+    private static (string First, string Others) TakeFirstLine(string template, string prefix, string name)
+    {
+        var newline = template.IndexOf('\n');
+        var line = template[..newline].Trim();
+        if (!line.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Template {name} must start with a '{prefix}' line.");
         }
 
-        return new EmailMessage(kind, to, subject["Subject: ".Length..], text[(newline + 1)..].TrimStart('\r', '\n'), html);
+        return (line[prefix.Length..], template[(newline + 1)..].TrimStart('\r', '\n'));
     }
 
     private static string Fill(string template, Dictionary<string, string> values, Func<string, string> encode)
