@@ -17,6 +17,9 @@ public sealed record BenchOptions(
     public const int WrkThreads = 2;
     public const int WrkConnections = 32;
 
+    /// <summary>Email:Smtp:MaxConnections's default: the sink's intake is measured over as many.</summary>
+    public const int SmtpConnections = 8;
+
     /// <summary>A hard stop for the whole load run, so a hung server cannot keep it going.</summary>
     public TimeSpan TimeLimit => TimeSpan.FromMinutes(8);
 
@@ -27,7 +30,8 @@ public sealed record BenchOptions(
 
     public string StockAssembly => Path.Combine(StockDirectory, "Stock.dll");
 
-    public string MailDevScript => Path.Combine(RepositoryRoot, "tests", "node_modules", "maildev", "bin", "maildev");
+    /// <summary>smtp4dev, installed by tests/bench/run at the version the tool manifest pins.</summary>
+    public string Smtp4devExecutable => Path.Combine(WorkDirectory, "tools", "smtp4dev");
 
     public string WrkPostScript => Path.Combine(RepositoryRoot, "tests", "bench", "forgot-post.lua");
 

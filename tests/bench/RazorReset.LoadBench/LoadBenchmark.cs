@@ -25,6 +25,8 @@ public sealed class BenchResults
     public TimeSpan OursMixedBacklogDrain { get; set; }
     public TimeSpan OutboxPostsAccepted { get; set; }
     public TimeSpan? OutboxDelivered { get; set; }
+
+    public TimeSpan? SinkIntake { get; set; }
 }
 
 /// <summary>
@@ -58,8 +60,8 @@ public sealed class LoadBenchmark(BenchOptions options)
         Directory.CreateDirectory(_stockData);
         await using var processes = new ProcessTracker(Path.Combine(options.WorkDirectory, "pids"));
 
-        Console.WriteLine("Starting maildev");
-        await using var mail = await MailDev.StartAsync(options.MailDevScript, Path.Combine(options.WorkDirectory, "maildev"), processes, cancellationToken);
+        Console.WriteLine("Starting smtp4dev");
+        await using var mail = await Smtp4dev.StartAsync(options.Smtp4devExecutable, Path.Combine(options.WorkDirectory, "smtp4dev"), processes, cancellationToken);
 
         Console.WriteLine("P3: start-up");
         await using var ours = await StartOursAsync(processes, mail, cancellationToken);
@@ -88,7 +90,7 @@ public sealed class LoadBenchmark(BenchOptions options)
         return _results;
     }
 
-    private async Task<ServerProcess> StartOursAsync(ProcessTracker processes, MailDev mail, CancellationToken cancellationToken)
+    private async Task<ServerProcess> StartOursAsync(ProcessTracker processes, Smtp4dev mail, CancellationToken cancellationToken)
     {
         var environment = new Dictionary<string, string>
         {
@@ -99,6 +101,7 @@ public sealed class LoadBenchmark(BenchOptions options)
             ["Email__Transport"] = "Smtp",
             ["Email__Smtp__Host"] = "127.0.0.1",
             ["Email__Smtp__Port"] = mail.SmtpPort.ToString(),
+            ["Email__Smtp__Security"] = "None",
             // Lifted for throughput: every benchmark request comes from 127.0.0.1, one per-IP bucket (S5).
             ["RateLimiting__PermitLimit"] = "1000000",
             ["Benchmark__PlaintextEndpoint"] = "true",
@@ -118,7 +121,7 @@ public sealed class LoadBenchmark(BenchOptions options)
         return ours;
     }
 
-    private async Task<ServerProcess> StartStockAsync(ProcessTracker processes, MailDev mail, CancellationToken cancellationToken)
+    private async Task<ServerProcess> StartStockAsync(ProcessTracker processes, Smtp4dev mail, CancellationToken cancellationToken)
     {
         // The template ships its app.db with the Identity schema already in it.
         File.Copy(Path.Combine(options.StockDirectory, "app.db"), StockDatabase, overwrite: true);
@@ -135,7 +138,7 @@ public sealed class LoadBenchmark(BenchOptions options)
         return stock;
     }
 
-    private async Task MeasureTimingAsync(ServerProcess ours, ServerProcess stock, MailDev mail, CancellationToken cancellationToken)
+    private async Task MeasureTimingAsync(ServerProcess ours, ServerProcess stock, Smtp4dev mail, CancellationToken cancellationToken)
     {
         var expectedMessages = options.TimingPairs + BenchOptions.WarmupPairs;
 
@@ -157,9 +160,16 @@ public sealed class LoadBenchmark(BenchOptions options)
             $"difference {timing.MedianDifferenceMs:F3} ms, ratio {timing.MedianRatio:F3}; email p95 {mailP95:F0} ms");
     }
 
-    /// <summary>P4: 1,000 Forgot POSTs for 1,000 seeded accounts; the clock stops when maildev holds 1,000 messages.</summary>
-    private async Task MeasureOutboxAsync(ServerProcess ours, MailDev mail, CancellationToken cancellationToken)
+    /// <summary>
+    /// P4: 1,000 Forgot POSTs for 1,000 seeded accounts; the clock stops when smtp4dev holds 1,000
+    /// messages. First the sink's own intake of as many messages, for scale.
+    /// </summary>
+    private async Task MeasureOutboxAsync(ServerProcess ours, Smtp4dev mail, CancellationToken cancellationToken)
     {
+        Console.WriteLine($"P4: smtp4dev's own intake of {BenchOptions.OutboxEmails} messages from a plain MailKit loop");
+        _results.SinkIntake = await mail.MeasureIntakeAsync(BenchOptions.OutboxEmails, BenchOptions.SmtpConnections, SampleResetEmailHtml(), cancellationToken);
+        Console.WriteLine(_results.SinkIntake is { } intake ? $"    all listed after {intake.TotalSeconds:F2} s" : "    NOT all listed within 90 s");
+
         Console.WriteLine($"P4: {BenchOptions.OutboxEmails} reset emails through the outbox");
         await mail.ClearAsync(cancellationToken);
         var form = new ForgotForm(ours.Client, OurForm);
@@ -186,7 +196,7 @@ public sealed class LoadBenchmark(BenchOptions options)
     }
 
     private async Task MeasureThroughputAsync(
-        ProcessTracker processes, ServerProcess ours, ServerProcess stock, MailDev mail, ResidentMemory memory, CancellationToken cancellationToken)
+        ProcessTracker processes, ServerProcess ours, ServerProcess stock, Smtp4dev mail, ResidentMemory memory, CancellationToken cancellationToken)
     {
         Console.WriteLine($"P2: wrk, {BenchOptions.WrkThreads} threads, {BenchOptions.WrkConnections} connections, {options.WrkDuration.TotalSeconds:F0} s per run");
         var none = new Dictionary<string, string>();
@@ -220,5 +230,15 @@ public sealed class LoadBenchmark(BenchOptions options)
                 ["BENCH_MIX"] = mix,
             }, cancellationToken);
         }
+    }
+
+    /// <summary>The reset email's HTML with a link of the real length, for the sink's intake run.</summary>
+    private string SampleResetEmailHtml()
+    {
+        var templates = Path.Combine(options.RepositoryRoot, "WebApp", "Email", "Templates");
+        var link = "https://localhost/ResetLink?uid=" + Guid.NewGuid() + "&token=" + new string('x', 250);
+        return File.ReadAllText(Path.Combine(templates, "layout.html"))
+            .Replace("{{Body}}", File.ReadAllText(Path.Combine(templates, "reset-link.html")), StringComparison.Ordinal)
+            .Replace("{{Link}}", link, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
 using RazorReset.LoadBench;
 
-// The load half of tests/bench/run (P1–P4): starts maildev, RazorReset and the generated stock
+// The load half of tests/bench/run (P1–P4): starts smtp4dev, RazorReset and the generated stock
 // Identity UI app on loopback, measures them in one run and writes one table.
 var options = BenchOptions.Parse(args);
 using var cancel = new CancellationTokenSource(options.TimeLimit);

@@ -49,9 +49,9 @@ public static class TimingPairs
         return new TimingResult(pairs, LatencySummary.Of(existing), LatencySummary.Of(unknown), postedAt);
     }
 
-    /// <summary>E7: for each existing-account POST, how long until maildev had the email; the p95 in ms.</summary>
+    /// <summary>E7: for each existing-account POST, how long until smtp4dev had the email; the p95 in ms.</summary>
     public static async Task<(double P95Ms, int Matched)> MailLatencyAsync(
-        TimingResult timing, MailDev mail, int expectedMessages, CancellationToken cancellationToken)
+        TimingResult timing, Smtp4dev mail, int expectedMessages, CancellationToken cancellationToken)
     {
         await mail.WaitForCountAsync(expectedMessages, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(250), cancellationToken);
         var arrivals = await mail.ArrivalsAsync(cancellationToken);
