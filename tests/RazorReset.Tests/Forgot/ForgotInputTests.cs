@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using RazorReset.PasswordReset;
 using RazorReset.Tests.Infrastructure;
 using RazorReset.Tests.PageObjects;
 
@@ -43,15 +46,33 @@ public sealed class ForgotInputTests(RazorResetFactory factory) : IClassFixture<
         ResponseAssert.IsRedirectTo(response, "/Forgot/Sent");
     }
 
-    [Fact] // E3: the Bcc smuggled in the rejected inputs never reached a mail header
+    [Fact] // E3, F1: both addresses belong to real accounts, so only the input's validation stands between them and a mail
     public async Task NoMessage_EverGoesToAnAddressSmuggledInInput()
     {
+        // Arrange: the attacker has an account, and so does the smuggling string itself, as a row
+        // from before validation (or from another system) would; a lookup of the raw input finds it
+        var attacker = UserStories.UniqueEmail("attacker");
+        var smuggling = $"{UserStories.UniqueEmail("victim")}\r\nBcc: {attacker}";
+        await UserStories.CreateUserAsync(factory, attacker);
+        var victim = await UserStories.CreateUserAsync(factory, UserStories.UniqueEmail("victim"));
+        await factory.QueryAsync(db => db.Users.Where(u => u.Id == victim.Id).ExecuteUpdateAsync(user => user
+            .SetProperty(u => u.Email, smuggling)
+            .SetProperty(u => u.NormalizedEmail, new UpperInvariantLookupNormalizer().NormalizeEmail(smuggling))));
         using var client = factory.CreateBrowser();
         var page = await ForgotPage.VisitAsync(client);
-        using var _ = await page.PostAsync("victim@example.test\r\nBcc: attacker@example.test");
-        await factory.WaitForResetRequestsProcessedAsync();
+        var before = await CountRequestsAsync();
 
-        Assert.Empty(factory.Mailbox.To("attacker@example.test"));
+        // Act
+        using var response = await page.PostAsync(smuggling);
+        await factory.WaitForResetRequestsProcessedAsync();
+        await factory.WaitForOutboxDrainedAsync();
+
+        // Assert
+        var document = await ResponseAssert.IsHtmlDocumentAsync(response, HttpStatusCode.OK);
+        Assert.Contains(ResetEmailRules.Malformed, HtmlAssert.FieldError(document, "email-error"));
+        Assert.Equal(before, await CountRequestsAsync());
+        Assert.Empty(factory.Mailbox.To(attacker));
+        Assert.DoesNotContain(factory.Mailbox.All(), m => m.To.Contains("Bcc", StringComparison.OrdinalIgnoreCase));
     }
 
     private Task<int> CountRequestsAsync() => factory.QueryAsync(db => Task.FromResult(db.ResetRequests.Count()));

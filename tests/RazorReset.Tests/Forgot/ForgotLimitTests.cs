@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using RazorReset.PasswordReset;
 using RazorReset.Tests.Infrastructure;
 using RazorReset.Tests.PageObjects;
@@ -61,60 +63,97 @@ public sealed class ForgotLimitTests
     public async Task ARequestThatCannotBeResolved_IsRetried_ThenDroppedAndLogged_AndTheRestAreServed()
     {
         // Arrange: an account whose security stamp is missing makes token creation throw
-        await using var factory = RazorResetFactory.With(new Dictionary<string, string?>
-        {
-            ["PasswordReset:MaxResolveAttempts"] = "2",
-            ["PasswordReset:SweepInterval"] = "00:00:00.200",
-        });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = RazorResetFactory.WithClock(clock, new Dictionary<string, string?> { ["PasswordReset:MaxResolveAttempts"] = "2" });
+        var backoff = factory.Service<IOptions<PasswordResetOptions>>().Value.SweepInterval;
         var broken = UserStories.UniqueEmail("broken");
         var healthy = UserStories.UniqueEmail("healthy");
         await UserStories.CreateUserAsync(factory, broken);
         await UserStories.CreateUserAsync(factory, healthy);
         await factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE AspNetUsers SET SecurityStamp = NULL WHERE Email = {broken}"));
 
-        // Act
-        foreach (var email in new[] { broken, healthy })
-        {
-            using var client = factory.CreateBrowser();
-            await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
-        }
-
+        // Act: the first attempt fails and schedules a retry one backoff later on the app's clock…
+        await SendForgotAsync(factory, broken);
+        await SendForgotAsync(factory, healthy);
         await factory.Mailbox.WaitForAsync(healthy, "Reset your");
-        await factory.WaitForResetRequestsProcessedAsync();
+        var retrying = await WaitForAttemptsAsync(factory, 1);
+        Assert.Equal(clock.GetUtcNow().UtcDateTime + backoff, retrying.RetryAt);
+
+        // …is not tried again before then, while later requests are served…
+        var afterwards = UserStories.UniqueEmail("afterwards");
+        await UserStories.CreateUserAsync(factory, afterwards);
+        await SendForgotAsync(factory, afterwards);
+        await factory.Mailbox.WaitForAsync(afterwards, "Reset your");
+        Assert.Equal(1, (await WaitForAttemptsAsync(factory, 1)).Attempts);
+
+        // …and is dropped after the last attempt
+        clock.Advance(backoff);
+        factory.Service<ResetRequestSignal>().Wake();
+        var dropped = await Eventually.UntilAsync(
+            () => factory.QueryAsync(db => db.ResetRequests.SingleAsync(r => r.Id == retrying.Id)),
+            r => r.Outcome == ResetRequestOutcome.Failed,
+            r => $"The request is {r.Outcome} after {r.Attempts} attempts.",
+            TimeSpan.FromSeconds(15));
 
         // Assert
-        Assert.Empty(factory.Mailbox.To(broken));
-        var dropped = await factory.QueryAsync(db => db.ResetRequests.SingleAsync(r => r.Outcome == ResetRequestOutcome.Failed));
         Assert.Equal(2, dropped.Attempts);
         Assert.Null(dropped.NormalizedEmail);
-        Assert.Single(factory.Logs.Lines, l => l.EventId.Id == 1012); // the retry
-        Assert.Single(factory.Logs.Lines, l => l.EventId.Id == 1010); // the drop
+        Assert.Empty(factory.Mailbox.To(broken));
+        var events = await Eventually.UntilAsync( // logged once the batch is committed, a moment after the row
+            () => Task.FromResult(factory.Logs.Lines.Where(l => l.Category == typeof(ResetRequestHandler).FullName).Select(l => l.EventId.Id).ToList()),
+            ids => ids.Contains(1010),
+            ids => $"Logged {string.Join(", ", ids)}; the drop (1010) is missing.",
+            TimeSpan.FromSeconds(15));
+        Assert.Single(events, id => id == 1012); // the retry
+        Assert.Single(events, id => id == 1010); // the drop
     }
 
     [Fact] // F2, E1: a passing fault does not lose the email — the request is tried again
     public async Task ARequestThatFailsOnce_IsRetried_AndItsEmailIsSent()
     {
         // Arrange: the account is broken when the request is first resolved…
-        await using var factory = RazorResetFactory.With(new Dictionary<string, string?> { ["PasswordReset:SweepInterval"] = "00:00:01" });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = RazorResetFactory.WithClock(clock);
         var email = UserStories.UniqueEmail("flaky");
         await UserStories.CreateUserAsync(factory, email);
         await factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE AspNetUsers SET SecurityStamp = NULL WHERE Email = {email}"));
-        using var client = factory.CreateBrowser();
-        await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
-        await Eventually.UntilAsync(
-            () => factory.QueryAsync(db => db.ResetRequests.Select(r => r.Attempts).SingleAsync()),
-            attempts => attempts == 1,
-            attempts => $"The request was tried {attempts} times.",
-            TimeSpan.FromSeconds(10));
+        await SendForgotAsync(factory, email);
+        var retrying = await WaitForAttemptsAsync(factory, 1);
 
-        // Act: …and repaired before the retry
+        // Act: …and repaired before the retry is due
         await factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE AspNetUsers SET SecurityStamp = 'REPAIRED' WHERE Email = {email}"));
+        clock.Advance(retrying.RetryAt!.Value - clock.GetUtcNow().UtcDateTime);
+        factory.Service<ResetRequestSignal>().Wake();
 
         // Assert
         var message = await factory.Mailbox.WaitForAsync(email, "Reset your");
         var page = await NewPasswordPage.OpenFromLinkAsync(factory.CreateBrowser(), Mailbox.LinkIn(message.Html, "reset-link"));
         Assert.NotNull(page.Form);
+        await factory.WaitForResetRequestsProcessedAsync();
         Assert.Equal(ResetRequestOutcome.EmailQueued, await factory.QueryAsync(db => db.ResetRequests.Select(r => r.Outcome).SingleAsync()));
+    }
+
+    [Fact] // S6: the window is a rolling hour on the app's clock
+    public async Task PerAccountLimit_LetsTheNextEmailThrough_OnlyOnceTheHourHasPassed()
+    {
+        // Arrange: the cap reached
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = RazorResetFactory.WithClock(clock);
+        var email = UserStories.UniqueEmail("window");
+        await UserStories.CreateUserAsync(factory, email);
+        for (var i = 1; i <= 3; i++) await UserStories.RequestResetLinkAsync(factory, email, i);
+
+        // Act
+        clock.Advance(TimeSpan.FromMinutes(59));
+        await SendForgotAsync(factory, email);
+        await factory.WaitForResetRequestsProcessedAsync();
+        var throttledWithinTheHour = await factory.QueryAsync(db => db.ResetRequests.CountAsync(r => r.Outcome == ResetRequestOutcome.Throttled));
+        clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        var fourth = await UserStories.RequestResetLinkAsync(factory, email, 4);
+
+        // Assert
+        Assert.Equal(1, throttledWithinTheHour);
+        Assert.NotNull((await NewPasswordPage.OpenFromLinkAsync(factory.CreateBrowser(), fourth)).Form);
     }
 
     [Fact] // S6
@@ -175,4 +214,17 @@ public sealed class ForgotLimitTests
         Assert.Equal(3, factory.Mailbox.Matching(email, "Reset your").Count);
         Assert.Equal(3, await factory.QueryAsync(db => Task.FromResult(db.ResetRequests.Count(r => r.Outcome == ResetRequestOutcome.Throttled))));
     }
+
+    private static async Task SendForgotAsync(RazorResetFactory factory, string email)
+    {
+        using var client = factory.CreateBrowser();
+        await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
+    }
+
+    /// <summary>The one request that has failed so far, once it has been tried that many times.</summary>
+    private static Task<ResetRequest> WaitForAttemptsAsync(RazorResetFactory factory, int attempts) => Eventually.UntilAsync(
+        () => factory.QueryAsync(db => db.ResetRequests.Where(r => r.Attempts > 0).OrderBy(r => r.Id).FirstOrDefaultAsync()),
+        r => r?.Attempts == attempts,
+        r => $"The failing request was tried {r?.Attempts ?? 0} times, not {attempts}.",
+        TimeSpan.FromSeconds(15))!;
 }
