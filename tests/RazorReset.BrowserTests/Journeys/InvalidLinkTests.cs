@@ -20,7 +20,7 @@ public sealed class InvalidLinkTests(BrowserSuite suite)
         var page = await context.NewPageAsync();
         await BrowserStories.AskForResetLinkAsync(page, app, email);
         var link = await BrowserStories.ResetLinkFromMailAsync(suite.Smtp4dev, email);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await UserStories.WaitUntilLinkExpiresAsync(app, link);
 
         // Act
         var response = await page.GotoAsync(link);

@@ -173,20 +173,11 @@ public sealed class ResetPasswordApiJourneyTests(RazorResetFactory factory) : IC
         }
     }
 
-    private async Task<IReadOnlyList<ResetRequestOutcome>> OutcomesAsync(string userId, int expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            await using var scope = factory.Services.CreateAsyncScope();
-            var outcomes = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ResetRequests
-                .Where(r => r.UserId == userId)
-                .Select(r => r.Outcome)
-                .ToListAsync();
-            if (outcomes.Count >= expected || DateTime.UtcNow > deadline) return outcomes;
-            await Task.Delay(50);
-        }
-    }
+    private Task<List<ResetRequestOutcome>> OutcomesAsync(string userId, int expected) => Eventually.UntilAsync(
+        () => factory.QueryAsync(db => db.ResetRequests.Where(r => r.UserId == userId).Select(r => r.Outcome).ToListAsync()),
+        outcomes => outcomes.Count >= expected,
+        outcomes => $"Expected {expected} resolved requests, found {outcomes.Count}.",
+        TimeSpan.FromSeconds(15));
 
     private static string[] HeaderNames(HttpResponseMessage response) =>
         response.Headers.Concat(response.Content.Headers).Select(h => h.Key).Where(h => h != "Date").Order().ToArray();

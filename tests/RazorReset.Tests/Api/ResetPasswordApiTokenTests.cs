@@ -179,7 +179,7 @@ public sealed class ResetPasswordApiExpiryTests : IAsyncLifetime
         await UserStories.CreateUserAsync(_factory, email);
         using var app = new ResetPasswordApiClient(_factory);
         var link = await app.RequestLinkAsync(email);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await UserStories.WaitUntilLinkExpiresAsync(_factory, $"http://localhost/ResetLink?uid={Uri.EscapeDataString(link.UserId)}&token={Uri.EscapeDataString(link.Token)}");
 
         // Act
         using var response = await app.ResetAsync(link, UserStories.NewPassword);

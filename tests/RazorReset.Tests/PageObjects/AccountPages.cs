@@ -1,4 +1,5 @@
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
 using RazorReset.Tests.Infrastructure;
 
 namespace RazorReset.Tests.PageObjects;
@@ -46,11 +47,17 @@ public sealed class LoginPage : HtmlPage
             ["Input.Password"] = password,
         });
 
-    /// <summary>Signs in and returns the home page, now showing the signed-in state.</summary>
+    /// <summary>
+    /// Signs in and returns the home page, now showing the signed-in state. Lockout and two-factor
+    /// answers are redirects too, so where it goes and the cookie it sets are what prove success.
+    /// </summary>
     public async Task<HomePage> LoginValidUserAsync(string email, string password)
     {
         using var response = await PostAsync(email, password);
-        return new HomePage(Client, await FollowAsync(Client, response, "/"));
+        AssertSignedIn(response);
+        var home = new HomePage(Client, await FollowAsync(Client, response, "/"));
+        Assert.True(home.IsSignedIn, "The home page does not show the signed-in state after signing in.");
+        return home;
     }
 
     /// <summary>A refused sign-in stays on the login page with an error.</summary>
@@ -58,6 +65,16 @@ public sealed class LoginPage : HtmlPage
     {
         using var response = await PostAsync(email, password);
         return response.StatusCode == System.Net.HttpStatusCode.OK;
+    }
+
+    /// <summary>The answer of a successful sign-in: home, with the authentication cookie issued.</summary>
+    public static void AssertSignedIn(HttpResponseMessage response)
+    {
+        ResponseAssert.IsRedirectTo(response, "/");
+        var cookie = $".AspNetCore.{IdentityConstants.ApplicationScheme}=";
+        Assert.True(
+            response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(cookie, StringComparison.Ordinal) && c.Length > cookie.Length + 1),
+            "Signing in issued no authentication cookie.");
     }
 }
 

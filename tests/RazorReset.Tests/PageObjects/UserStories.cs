@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using RazorReset.Tests.Infrastructure;
@@ -56,17 +57,37 @@ public static class UserStories
         return await page.ChangePasswordAsync(newPassword);
     }
 
+    /// <summary>
+    /// S1: Identity's token provider reads the system clock (it takes no TimeProvider), so a test
+    /// waits until the link is refused, asking the way a mail scanner would (read-only, S9).
+    /// </summary>
+    public static Task WaitUntilLinkExpiresAsync(RazorResetFactory factory, string link) => Eventually.UntilAsync(
+        async () =>
+        {
+            using var probe = factory.CreateClient(new() { BaseAddress = factory.ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
+            using var response = await probe.GetAsync(new Uri(link).PathAndQuery);
+            return response.StatusCode;
+        },
+        status => status == HttpStatusCode.BadRequest,
+        status => $"The link still answers {(int)status}.",
+        TimeSpan.FromSeconds(20),
+        TimeSpan.FromMilliseconds(100));
+
     public static async Task<HomePage> SignInAsync(RazorResetFactory factory, HttpClient client, string email, string password)
     {
         var login = await LoginPage.VisitAsync(client);
         return await login.LoginValidUserAsync(email, password);
     }
 
+    /// <summary>Whether the password signs the account in: false when refused, a failed assertion for any other answer.</summary>
     public static async Task<bool> CanSignInAsync(RazorResetFactory factory, string email, string password)
     {
         using var client = factory.CreateBrowser();
         var login = await LoginPage.VisitAsync(client);
         using var response = await login.PostAsync(email, password);
-        return response.StatusCode == System.Net.HttpStatusCode.Redirect;
+        if (response.StatusCode == HttpStatusCode.OK) return false; // refused: the form again, with its error
+
+        LoginPage.AssertSignedIn(response); // lockout and two-factor answers are redirects too
+        return true;
     }
 }

@@ -71,7 +71,7 @@ public sealed class InvalidLinkTests(RazorResetFactory factory) : IClassFixture<
         await UserStories.CreateUserAsync(shortLived, email);
         var link = await UserStories.RequestResetLinkAsync(shortLived, email);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await UserStories.WaitUntilLinkExpiresAsync(shortLived, link);
         using var client = shortLived.CreateBrowser();
         using var response = await client.GetAsync(NewPasswordPage.PathOf(link));
 
@@ -89,7 +89,7 @@ public sealed class InvalidLinkTests(RazorResetFactory factory) : IClassFixture<
         using var client = shortLived.CreateBrowser();
         var page = await NewPasswordPage.OpenFromLinkAsync(client, link);
 
-        await Task.Delay(TimeSpan.FromSeconds(4.5));
+        await UserStories.WaitUntilLinkExpiresAsync(shortLived, link);
         using var response = await page.PostAsync(UserStories.NewPassword);
 
         await InvalidLinkPage.AssertAsync(response);
