@@ -70,6 +70,27 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
         Assert.InRange(RetryAfter(refused), 1, 600);
     }
 
+    [Fact] // D4, S5: one budget per client address, not one for everybody; the address comes from a configured proxy
+    public async Task SharedBudgets_ArePerClientAddress()
+    {
+        // Arrange: both instances behind a proxy that names the client in X-Forwarded-For
+        var settings = _redis.Settings(_keyPrefix);
+        settings["RateLimiting:KnownProxies:0"] = "192.0.2.1";
+        await using var a = Instance(new Dictionary<string, string?>(settings));
+        await using var b = Instance(new Dictionary<string, string?>(settings));
+        var first = new[] { await BehindProxyAsync(a, "203.0.113.10"), await BehindProxyAsync(b, "203.0.113.10") };
+        var second = await BehindProxyAsync(b, "203.0.113.20");
+
+        // Act
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= Limit; i++) statuses.Add(await StatusOfAsync(first[i % 2].PostAsync(UserStories.UniqueEmail("first"))));
+        var secondClient = await StatusOfAsync(second.PostAsync(UserStories.UniqueEmail("second")));
+
+        // Assert
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Found, Limit), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.Found, secondClient);
+    }
+
     [Fact] // D4 positive control: without Redis each instance has a budget of its own
     public async Task WithoutRedis_EachInstanceHasItsOwnBudget()
     {
@@ -199,6 +220,13 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
         var instance = RazorResetFactory.With(settings);
         instance.StartServer();
         return instance;
+    }
+
+    private static async Task<ForgotPage> BehindProxyAsync(RazorResetFactory instance, string clientAddress)
+    {
+        var browser = instance.CreateBrowser();
+        browser.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        return await ForgotPage.VisitAsync(browser);
     }
 
     private static async Task<HttpStatusCode> StatusOfAsync(Task<HttpResponseMessage> sending)
