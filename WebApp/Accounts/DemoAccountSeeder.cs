@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace RazorReset.Accounts;
 
-public static partial class DemoAccountSeeder
+public static class DemoAccountSeeder
 {
     /// <summary>F9: Development gets one confirmed account so a newcomer can try the flow at once.</summary>
     public static async Task SeedDemoAccountAsync(this WebApplication app)
@@ -25,6 +25,20 @@ public static partial class DemoAccountSeeder
         }
 
         // Printed on purpose, Development only: this account exists to be signed in with.
-        Console.WriteLine($"Demo account: {email} / password: {password}");
+        Console.WriteLine(await BannerAsync(users, email, password));
+    }
+
+    /// <summary>
+    /// The password is shown only while it still signs in: once someone has tried the reset on the
+    /// demo account, the configured password would only mislead.
+    /// </summary>
+    public static async Task<string> BannerAsync(UserManager<IdentityUser> users, string email, string password)
+    {
+        var user = await users.FindByEmailAsync(email);
+        var stillWorks = user?.PasswordHash is { } hash &&
+            users.PasswordHasher.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed;
+        return stillWorks
+            ? $"Demo account: {email} / password: {password}"
+            : $"Demo account: {email} (its password has been changed; choose a new one through /Forgot)";
     }
 }

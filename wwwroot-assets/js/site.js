@@ -2,12 +2,19 @@
 (function () {
   "use strict";
 
-  // Focus the first field the server marked invalid, so keyboard and screen-reader users land on it (U2).
-  var firstInvalid = document.querySelector(".input-validation-error, [aria-invalid='true']");
-  if (firstInvalid) {
-    firstInvalid.setAttribute("aria-invalid", "true");
-    firstInvalid.focus();
-  }
+  // A status message can be put away once read; without this script it simply stays.
+  document.querySelectorAll("[data-dismissible]").forEach(function (message) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button dismiss";
+    button.textContent = "Dismiss";
+    button.setAttribute("aria-label", "Dismiss this message");
+    button.addEventListener("click", function () {
+      message.remove();
+      document.getElementById("main").focus(); // not lost on the removed button
+    });
+    message.append(button);
+  });
 
   // A show/hide toggle for new-password fields.
   document.querySelectorAll("input[autocomplete='new-password']").forEach(function (input, index) {
