@@ -16,6 +16,7 @@ public static class PasswordResetRegistration
         builder.Services.AddScoped<ResetRequests>();
         builder.Services.AddScoped<ResetRequestHandler>();
         builder.Services.AddScoped<PasswordResetService>();
+        builder.Services.AddScoped<ThrottledResets>();
         builder.Services.AddHostedService<ResetRequestProcessor>();
     }
 }

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using RazorReset.Email;
+using RazorReset.PasswordReset;
 
 namespace RazorReset.Pages.Dev;
 
 /// <summary>E5: with nothing installed, a newcomer reads the emails here, as the recipient would see them. Development only.</summary>
-public sealed partial class MailModel(IWebHostEnvironment environment, IOptions<EmailOptions> options, PickupFolder folder) : PageModel
+public sealed partial class MailModel(
+    IWebHostEnvironment environment, IOptions<EmailOptions> options, IOptions<PasswordResetOptions> resetOptions, PickupFolder folder, ThrottledResets throttled) : PageModel
 {
     /// <summary>
     /// The email's own document, framed by this page: sandboxed (no script, an opaque origin),
@@ -26,9 +28,14 @@ public sealed partial class MailModel(IWebHostEnvironment environment, IOptions<
 
     public IReadOnlyList<string> SelectedLinks { get; private set; } = [];
 
-    public IActionResult OnGet(string? id)
+    public int PerAccountLimit => resetOptions.Value.MaxEmailsPerAccountPerHour;
+
+    public IReadOnlyList<ThrottledAccount> Throttled { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? id)
     {
         if (!environment.IsDevelopment()) return NotFound();
+        Throttled = await throttled.LastHourAsync(HttpContext.RequestAborted);
         if (Settings.Transport != MailTransportKind.Pickup) return Page();
 
         Messages = folder.Newest();

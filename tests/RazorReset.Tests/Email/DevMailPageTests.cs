@@ -90,6 +90,29 @@ public sealed class DevMailPageTests(RazorResetFactory factory) : IClassFixture<
         Assert.Null(document.GetElementById("mail-list"));
     }
 
+    [Fact] // S6, E5: the per-account limit is visible to the developer, never to the visitor
+    public async Task DevMail_SaysWhichAccountsRequestsTheLimitDropped()
+    {
+        // Arrange
+        await using var limited = RazorResetFactory.With(new Dictionary<string, string?> { ["PasswordReset:MaxEmailsPerAccountPerHour"] = "1" });
+        var email = UserStories.UniqueEmail("devmail-limit");
+        await UserStories.CreateUserAsync(limited, email);
+        using var visitor = limited.CreateBrowser();
+
+        // Act
+        await (await ForgotPage.VisitAsync(visitor)).SendForgotPasswordAsync(email);
+        var second = await (await ForgotPage.VisitAsync(visitor)).SendForgotPasswordAsync(email);
+        await limited.WaitForResetRequestsProcessedAsync();
+        using var response = await limited.CreateBrowser().GetAsync("/dev/mail");
+        var document = await ResponseAssert.IsHtmlDocumentAsync(response);
+
+        // Assert
+        Assert.Contains("at most 1 reset emails an hour", document.GetElementById("per-account-limit")!.TextContent);
+        var dropped = Assert.IsAssignableFrom<IHtmlElement>(document.GetElementById("throttled-accounts"));
+        Assert.Contains($"{email}: 1 request dropped", dropped.TextContent);
+        Assert.DoesNotContain("an hour", second.Document.Body!.TextContent);
+    }
+
     [Fact] // E5: Development only
     public async Task DevMail_IsNotFound_OutsideDevelopment()
     {
