@@ -21,6 +21,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>The Data Protection key ring, when <c>DataProtection:KeyStore</c> is <c>Database</c> (S12).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<ResetCode> ResetCodes => Set<ResetCode>();
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         WriteAsync(token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), cancellationToken);
 
@@ -43,6 +45,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             request.Property(r => r.ProcessedAt).IsConcurrencyToken(); // one resolution per request, however many instances
             request.HasIndex(r => r.ProcessedAt);
             request.HasIndex(r => new { r.UserId, r.Outcome, r.RequestedAt });
+        });
+
+        builder.Entity<ResetCode>(code =>
+        {
+            code.ToTable("ResetCodes");
+            code.HasKey(c => c.RequestId);
+            code.Property(c => c.RequestId).ValueGeneratedNever();
+            code.Property(c => c.UserId).HasMaxLength(450);
+            code.HasIndex(c => c.UserId);
+            code.HasData(new ResetCode { RequestId = ResetCode.NoCodeId, ExpiresAt = new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc) });
         });
 
         builder.Entity<OutboxMessage>(message =>

@@ -42,6 +42,12 @@ public static partial class LogEvents
     [LoggerMessage(1012, LogLevel.Warning, "Password reset request {RequestId} could not be resolved on attempt {Attempt} of {MaxAttempts}; retrying after {RetryAt:O}.")]
     public static partial void ResetRequestRetryScheduled(this ILogger logger, long requestId, int attempt, int maxAttempts, DateTime retryAt, Exception exception);
 
+    [LoggerMessage(1021, LogLevel.Warning, "A password reset code was refused (wrong, expired, used up or superseded).")]
+    public static partial void ResetCodeRejected(this ILogger logger);
+
+    [LoggerMessage(1022, LogLevel.Information, "A password reset code was accepted for user {UserId}.")]
+    public static partial void ResetCodeAccepted(this ILogger logger, string userId);
+
     [LoggerMessage(2001, LogLevel.Information, "Email {MessageId} ({Kind}) queued.")]
     public static partial void EmailQueued(this ILogger logger, long messageId, string kind);
 

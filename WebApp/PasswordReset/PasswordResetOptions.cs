@@ -38,6 +38,8 @@ public sealed class PasswordResetOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    public ResetCodeOptions Codes { get; set; } = new();
+
     /// <summary>The lifespan as people read it: "30 minutes", "1 minute", "2 hours".</summary>
     public string ExpiryText
     {

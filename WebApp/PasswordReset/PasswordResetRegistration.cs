@@ -12,6 +12,10 @@ public static class PasswordResetRegistration
         builder.Services.AddSingleton<ResetRequestSignal>();
         builder.Services.AddSingleton<ResetLinks>();
         builder.Services.AddSingleton<ResetCookie>();
+        builder.Services.AddSingleton<PendingResetCookie>();
+        builder.Services.AddSingleton<ResetCodeHasher>();
+        builder.Services.AddScoped<ResetCodeIssuer>();
+        builder.Services.AddScoped<ResetCodeRedeemer>();
         builder.Services.AddSingleton<ResetRequestCommits>();
         builder.Services.AddScoped<ResetRequests>();
         builder.Services.AddScoped<ResetRequestHandler>();

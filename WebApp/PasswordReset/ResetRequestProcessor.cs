@@ -60,6 +60,7 @@ public sealed class ResetRequestHandler(
     OutboxSignal outboxSignal,
     EmailTemplates templates,
     ResetLinks links,
+    ResetCodeIssuer codes,
     IOptions<PasswordResetOptions> options,
     TimeProvider time,
     ILogger<ResetRequestHandler> logger)
@@ -120,7 +121,8 @@ public sealed class ResetRequestHandler(
         else if (request.Outcome == ResetRequestOutcome.EmailQueued)
         {
             var link = links.Create(user!.Id, await users.GeneratePasswordResetTokenAsync(user));
-            outbox.Add(templates.ResetLink(user.Email!, link, options.Value.ExpiryText));
+            var code = await codes.IssueAsync(user, request.Id, cancellationToken);
+            outbox.Add(templates.ResetLink(user.Email!, link, options.Value.ExpiryText, code));
             var confirmed = user.EmailConfirmed;
             recordEvent = () =>
             {
@@ -130,6 +132,7 @@ public sealed class ResetRequestHandler(
         }
 
         // Only once nothing can throw: a request that fails keeps its address for the retry.
+        if (request.Outcome != ResetRequestOutcome.EmailQueued) codes.AddDecoy(request.Id);
         Forget(request, user?.Id);
         return recordEvent;
     }

@@ -19,7 +19,8 @@ public sealed class ResetRequests(
     TimeProvider time,
     ILogger<ResetRequests> logger)
 {
-    public async Task RecordAsync(string email, CancellationToken cancellationToken)
+    /// <summary>Records the request and returns its id, which the pending-reset cookie carries.</summary>
+    public async Task<long> RecordAsync(string email, CancellationToken cancellationToken)
     {
         var request = new ResetRequest
         {
@@ -29,6 +30,7 @@ public sealed class ResetRequests(
         await commits.CommitAsync(request, db);
         signal.Wake();
         logger.ResetRequested(request.Id);
+        return request.Id;
     }
 }
 
