@@ -58,22 +58,43 @@ public static class ResetPasswordApi
         return TypedResults.Accepted((string?)null, LinkSent(options.Value.ExpiryText));
     }
 
-    /// <summary>F5, F6, S2: the page flow's reset; any token failure is the same single answer.</summary>
+    /// <summary>
+    /// F5, F6, S2, A4: the page flow's reset, with the link's uid and token or the email's code;
+    /// any failure of either is the same single answer.
+    /// </summary>
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetAsync(
         ResetPasswordRequest request,
-        PasswordResetService resets)
+        PasswordResetService resets,
+        ResetCodeRedeemer codes,
+        CancellationToken cancellationToken)
     {
-        var token = ResetLinks.TokenFromUrl(request.Token);
-        if (string.IsNullOrEmpty(request.UserId) || token is null) return InvalidToken();
+        var byCode = request.Email is not null || request.Code is not null;
+        var byLink = request.UserId is not null || request.Token is not null;
+        var ticket = byCode == byLink ? null
+            : byCode ? await TicketFromCodeAsync(request, codes, cancellationToken)
+            : TicketFromLink(request);
+        if (ticket is null) return InvalidToken();
 
-        // The token is checked before the password, so policy reasons reach only a link's holder.
-        var result = await resets.ResetAsync(new ResetTicket(request.UserId, token), request.Password ?? "");
+        // The token or code is checked before the password, so policy reasons reach only its holder.
+        var result = await resets.ResetAsync(ticket, request.Password ?? "");
         return result.Status switch
         {
             ResetStatus.Succeeded => TypedResults.NoContent(),
             ResetStatus.PasswordRejected => PasswordRejected(result.PasswordProblems),
             _ => InvalidToken(),
         };
+    }
+
+    private static ResetTicket? TicketFromLink(ResetPasswordRequest request)
+    {
+        var token = ResetLinks.TokenFromUrl(request.Token);
+        return string.IsNullOrEmpty(request.UserId) || token is null ? null : new ResetTicket(request.UserId, token);
+    }
+
+    private static async Task<ResetTicket?> TicketFromCodeAsync(ResetPasswordRequest request, ResetCodeRedeemer codes, CancellationToken cancellationToken)
+    {
+        if (!RequestValidation.TryValidate(new SendResetLinkRequest { Email = request.Email }, out _)) return null;
+        return (await codes.RedeemForEmailAsync(request.Email!, request.Code, cancellationToken)).Ticket;
     }
 
     internal static ResetLinkSentResponse LinkSent(string expiry) => new(

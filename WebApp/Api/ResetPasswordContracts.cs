@@ -20,9 +20,15 @@ public sealed record ResetLinkSentResponse(
     [property: Description("Always \"accepted\".")] string Status,
     [property: Description("A sentence to show the user as it is.")] string Message);
 
-[Description("Sets a new password with the uid and token from the emailed link.")]
+[Description("Sets a new password with the uid and token from the emailed link, or with the email address and the code from the same email.")]
 public sealed record ResetPasswordRequest
 {
+    [Description("With `code`: the address the reset email was sent to.")]
+    public string? Email { get; init; }
+
+    [Description("With `email`: the 8-digit code from the newest reset email; spaces and dashes are ignored.")]
+    public string? Code { get; init; }
+
     [Description("The link's `uid` query parameter, as it is.")]
     public string? UserId { get; init; }
 

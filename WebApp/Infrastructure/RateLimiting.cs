@@ -12,6 +12,7 @@ public static class RateLimitPolicies
     public const string Forgot = "forgot";
     public const string ResetLink = "reset-link";
     public const string NewPassword = "new-password";
+    public const string ResetCode = "reset-code";
     public const string Api = "api";
     public const string AccountForms = "account-forms";
 
@@ -32,6 +33,7 @@ public static class RateLimitPolicies
             options.AddPolicy(Forgot, context => PerIp(context, Forgot, ResetForms, HttpMethods.Post));
             options.AddPolicy(ResetLink, context => PerIp(context, ResetLink, ResetForms, HttpMethods.Get, HttpMethods.Head));
             options.AddPolicy(NewPassword, context => PerIp(context, NewPassword, ResetForms, HttpMethods.Post));
+            options.AddPolicy(ResetCode, context => PerIp(context, ResetCode, ResetForms, HttpMethods.Post));
             options.AddPolicy(Api, context => PerIp(context, Api, ResetForms, HttpMethods.Post, HttpMethods.Patch));
             options.AddPolicy(AccountForms, context => PerIp(context, AccountForms, settings => settings.AccountFormsPermitLimit, HttpMethods.Post));
             options.OnRejected = OnRejectedAsync;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using RazorReset.Infrastructure;
 using RazorReset.PasswordReset;
 
@@ -18,11 +19,16 @@ public sealed class IndexModel : PageModel
     }
 
     /// <summary>F1, F2: the same single insert and the same redirect for every valid address.</summary>
-    public async Task<IActionResult> OnPostAsync([FromServices] ResetRequests requests, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(
+        [FromServices] ResetRequests requests,
+        [FromServices] PendingResetCookie pending,
+        [FromServices] IOptions<PasswordResetOptions> options,
+        CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid) return Page();
 
-        await requests.RecordAsync(Input.Email, cancellationToken);
+        var requestId = await requests.RecordAsync(Input.Email, cancellationToken);
+        if (options.Value.Codes.Enabled) pending.Write(Response, requestId);
         return RedirectToPage("/Forgot/Sent");
     }
 
