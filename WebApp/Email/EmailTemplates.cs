@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using RazorReset.PasswordReset;
 
 namespace RazorReset.Email;
 
@@ -11,11 +13,13 @@ namespace RazorReset.Email;
 /// </summary>
 public sealed class EmailTemplates
 {
-    public EmailMessage ResetLink(string to, string link, string expiry) =>
+    /// <summary>The reset email; the code's part (<c>{{#Code}}…{{/Code}}</c>) only when a code is given (A4).</summary>
+    public EmailMessage ResetLink(string to, string link, string expiry, string? code = null) =>
         Render(EmailKinds.ResetLink, to, new()
         {
             ["Link"] = link,
             ["Expiry"] = expiry,
+            ["Code"] = code is null ? "" : OneTimeCode.Display(code),
         });
 
     public EmailMessage PasswordChanged(string to, DateTimeOffset changedAt, string forgotLink) =>
@@ -61,6 +65,8 @@ public sealed class EmailTemplates
     {
         foreach (var (name, value) in values)
         {
+            var section = Regex.Escape("{{#" + name + "}}") + "(.*?)" + Regex.Escape("{{/" + name + "}}") + @"\r?\n?";
+            template = Regex.Replace(template, section, m => value.Length == 0 ? "" : m.Groups[1].Value, RegexOptions.Singleline);
             template = template.Replace("{{" + name + "}}", encode(value), StringComparison.Ordinal);
         }
 
