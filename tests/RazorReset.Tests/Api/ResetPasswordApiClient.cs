@@ -27,6 +27,19 @@ public sealed class ResetPasswordApiClient(RazorResetFactory factory) : IDisposa
     public Task<HttpResponseMessage> ResetAsync(EmailedLink link, string password) =>
         ResetAsync(new { userId = link.UserId, token = link.Token, password });
 
+    /// <summary>A4: what a native app sends with the code the user read from the email.</summary>
+    public Task<HttpResponseMessage> ResetWithCodeAsync(string email, string code, string password) =>
+        ResetAsync(new { email, code, password });
+
+    /// <summary>A1 → E3, A4: asks for a reset and returns the code and the link of the nth reset email.</summary>
+    public async Task<(string Code, EmailedLink Link)> RequestCodeAsync(string email, int nth = 1)
+    {
+        using var response = await SendLinkAsync(email);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var message = await factory.Mailbox.WaitForAsync(email, "Reset your", nth);
+        return (Mailbox.CodeIn(message.Html), EmailedLink.Parse(Mailbox.LinkIn(message.Html, "reset-link")));
+    }
+
     /// <summary>A1 → E3: asks for a link and returns the uid and token of the nth reset email.</summary>
     public async Task<EmailedLink> RequestLinkAsync(string email, int nth = 1)
     {

@@ -30,6 +30,13 @@ public sealed class Mailbox(string directory)
     public IReadOnlyList<ReceivedMail> Matching(string address, string subjectContains) =>
         To(address).Where(m => m.Subject.Contains(subjectContains, StringComparison.OrdinalIgnoreCase)).ToList();
 
+    /// <summary>The one-time code shown in the HTML part (A4), as a reader would type it.</summary>
+    public static string CodeIn(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        return Assert.IsAssignableFrom<IHtmlElement>(document.GetElementById("reset-code")).TextContent.Trim();
+    }
+
     /// <summary>The link of an anchor in the HTML part, picked by id as a reader's click would.</summary>
     public static string LinkIn(string html, string anchorId)
     {

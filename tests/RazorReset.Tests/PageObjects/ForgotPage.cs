@@ -28,10 +28,37 @@ public sealed class ForgotPage : HtmlPage
     }
 }
 
+/// <summary>"Check your email", with the code form when this browser asked (A4).</summary>
 public sealed class SentPage : HtmlPage
 {
     public SentPage(HttpClient client, IHtmlDocument document) : base(client, document) =>
         Message = HtmlAssert.HasElement(document, "sent").TextContent;
 
     public string Message { get; }
+
+    public IHtmlFormElement? CodeForm => Document.GetElementById("code-form") as IHtmlFormElement;
+
+    public static async Task<SentPage> VisitAsync(HttpClient client) => new(client, await GetAsync(client, "/Forgot/Sent"));
+
+    public Task<HttpResponseMessage> PostCodeAsync(string code) =>
+        Client.SendAsync(
+            Assert.IsAssignableFrom<IHtmlFormElement>(CodeForm),
+            HtmlAssert.HasElement(Document, "code-submit"),
+            new Dictionary<string, string> { ["Input.Code"] = code });
+
+    /// <summary>A4: the right code trades for the reset cookie, as the link does, and opens the new-password form.</summary>
+    public async Task<NewPasswordPage> EnterCodeAsync(string code)
+    {
+        using var response = await PostCodeAsync(code);
+        return await NewPasswordPage.OpenedByAsync(Client, response);
+    }
+
+    /// <summary>A refused code: the same page again, 400, with the reason by the field.</summary>
+    public async Task<SentPage> EnterRefusedCodeAsync(string code)
+    {
+        using var response = await PostCodeAsync(code);
+        return new SentPage(Client, await ResponseAssert.IsHtmlDocumentAsync(response, System.Net.HttpStatusCode.BadRequest));
+    }
+
+    public string CodeError => HtmlAssert.FieldError(Document, "code-error");
 }

@@ -18,6 +18,10 @@ public sealed class NewPasswordPage : HtmlPage
         return new NewPasswordPage(client, await FollowAsync(client, response, "/NewPassword"));
     }
 
+    /// <summary>The redirect a handoff answered with (from a link or a code), followed to the form.</summary>
+    public static async Task<NewPasswordPage> OpenedByAsync(HttpClient client, HttpResponseMessage response) =>
+        new(client, await FollowAsync(client, response, "/NewPassword"));
+
     public static string PathOf(string link) => new Uri(link).PathAndQuery;
 
     public Task<HttpResponseMessage> PostAsync(string password, string? confirmation = null) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using RazorReset.Email;
 using RazorReset.Tests.Infrastructure;
 
 namespace RazorReset.Tests.PageObjects;
@@ -46,6 +47,14 @@ public static class UserStories
         await forgot.SendForgotPasswordAsync(email);
         var message = await factory.Mailbox.WaitForAsync(email, "Reset your", nth);
         return Mailbox.LinkIn(message.Html, "reset-link");
+    }
+
+    /// <summary>F1→E3, A4: ask from this browser and return its "check your email" page and the nth reset email.</summary>
+    public static async Task<(SentPage Sent, EmlMessage Message)> RequestResetEmailAsync(RazorResetFactory factory, HttpClient client, string email, int nth = 1)
+    {
+        var sent = await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
+        var message = await factory.Mailbox.WaitForAsync(email, "Reset your", nth);
+        return (sent, message);
     }
 
     /// <summary>The whole reset: request → email → ResetLink → NewPassword → done page.</summary>
