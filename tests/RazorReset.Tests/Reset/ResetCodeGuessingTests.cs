@@ -132,40 +132,32 @@ public sealed partial class ResetCodeGuessingTests(RazorResetFactory factory) : 
     public async Task AWrongCode_RunsTheSameDatabaseCommands_ForAnExistingAndAnUnknownAddress()
     {
         // Arrange
-        await using var host = RazorResetFactory.With(new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace",
-        });
         var existing = UserStories.UniqueEmail("cost-exists");
         var unknown = UserStories.UniqueEmail("cost-unknown");
-        await UserStories.CreateUserAsync(host, existing);
-        using var existingClient = host.CreateBrowser();
-        using var unknownClient = host.CreateBrowser();
-        var (existingSent, message) = await UserStories.RequestResetEmailAsync(host, existingClient, existing);
+        await UserStories.CreateUserAsync(factory, existing);
+        using var existingClient = factory.CreateBrowser();
+        using var unknownClient = factory.CreateBrowser();
+        var (existingSent, message) = await UserStories.RequestResetEmailAsync(factory, existingClient, existing);
         var unknownSent = await (await ForgotPage.VisitAsync(unknownClient)).SendForgotPasswordAsync(unknown);
-        await host.WaitForResetRequestsProcessedAsync();
+        await factory.WaitForResetRequestsProcessedAsync();
         var guess = WrongCodes(Mailbox.CodeIn(message.Html)).First();
 
         // Act
-        var forExisting = await CommandsDuringAsync(host, () => existingSent.EnterRefusedCodeAsync(guess));
-        var forUnknown = await CommandsDuringAsync(host, () => unknownSent.EnterRefusedCodeAsync(guess));
+        var forExisting = await CommandsDuringAsync(factory, existingClient, () => existingSent.EnterRefusedCodeAsync(guess));
+        var forUnknown = await CommandsDuringAsync(factory, unknownClient, () => unknownSent.EnterRefusedCodeAsync(guess));
 
         // Assert
-        Assert.Contains(forExisting, c => c.StartsWith("UPDATE \"ResetCodes\"", StringComparison.Ordinal));
-        Assert.Contains(forExisting, c => c.Contains("FROM \"AspNetUsers\"", StringComparison.Ordinal));
+        Assert.Contains(forExisting, c => c.Touches("ResetCodes") && c.Text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(forExisting, c => c.Touches("AspNetUsers"));
         Assert.Equal(forExisting, forUnknown);
     }
 
-    /// <summary>The SQL (without parameter values) of the commands on the code and user tables while the action runs.</summary>
-    internal static async Task<IReadOnlyList<string>> CommandsDuringAsync(RazorResetFactory factory, Func<Task> action)
+    /// <summary>The commands (text and parameter types, not values) the client's requests ran during the action.</summary>
+    internal static async Task<IReadOnlyList<CapturedCommand>> CommandsDuringAsync(RazorResetFactory factory, HttpClient client, Func<Task> action)
     {
-        var before = factory.Logs.Lines.Count;
+        using var capture = factory.Commands.Capture(client);
         await action();
-        return factory.Logs.Lines.Skip(before)
-            .Where(l => l.Category == "Microsoft.EntityFrameworkCore.Database.Command" && l.EventId.Id == 20101)
-            .Select(l => l.Message[(l.Message.IndexOf('\n') + 1)..].Trim())
-            .Where(sql => sql.Contains("\"ResetCodes\"", StringComparison.Ordinal) || sql.Contains("\"AspNetUsers\"", StringComparison.Ordinal))
-            .ToList();
+        return capture.Commands;
     }
 
     private static async Task<CapturedAnswer> TryAsync(SentPage sent, string guess)
