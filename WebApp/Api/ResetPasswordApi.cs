@@ -37,7 +37,7 @@ public static class ResetPasswordApi
 
         group.MapPatch("", ResetAsync)
             .WithName("ResetPassword")
-            .WithSummary("Set a new password with the emailed link's uid and token")
+            .WithSummary("Set a new password with the emailed link's uid and token, or the email's code")
             .WithDescription(ResetPasswordApiDocs.ResetDescription)
             .AddOpenApiOperationTransformer(ResetPasswordApiDocs.ResetExamples);
 

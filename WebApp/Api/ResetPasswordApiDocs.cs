@@ -11,7 +11,9 @@ internal static class ResetPasswordApiDocs
         Self-service password reset for native clients. Send the user's address with POST; the user
         gets an email whose link is `{PublicBaseUrl}/ResetLink?uid={userId}&token={token}`. An app that
         handles that link (for example as a universal/app link) reads `uid` and `token` from its query
-        string and sends them, unchanged, with the new password in PATCH. No cookies and no
+        string and sends them, unchanged, with the new password in PATCH. An app that does not handle
+        links asks the user for the 8-digit code printed in the same email and sends it with the
+        address instead (`{"email", "code", "password"}`). No cookies and no
         authentication header are needed. Errors are `application/problem+json` (RFC 9457); every
         endpoint is rate limited per client IP and answers 429 with `Retry-After` when the limit is hit.
         """;
@@ -29,9 +31,14 @@ internal static class ResetPasswordApiDocs
         the new password afterwards. Every earlier link and every other session of the account stops
         working, and the account owner is emailed that the password changed.
 
-        Any problem with `userId` or `token` (missing, tampered, expired, already used, for another
-        account) is one answer: 400 with `code` `invalid_or_expired_token`; ask the user to request a
-        new link. When the link is good but the password is not accepted, the answer is 400 with
+        Send either `userId` and `token` from the link, or `email` and `code` (the 8-digit code in the
+        same email; spaces and dashes are ignored), never both. The code lives as long as the link and
+        allows 5 wrong tries; a newer email replaces it, and a reset with the link kills it (and the
+        other way round).
+
+        Any problem with `userId` and `token`, or with `email` and `code` (missing, tampered, wrong,
+        expired, already used, tried too often, for another account, an unknown address) is one
+        answer: 400 with `code` `invalid_or_expired_token`; ask the user to request a new email. When the link is good but the password is not accepted, the answer is 400 with
         `code` `password_rejected` and the reasons to show in `errors.password`; the link stays usable.
         """;
 
@@ -67,8 +74,14 @@ internal static class ResetPasswordApiDocs
             ["token"] = ExampleToken,
             ["password"] = "plenty of lemon trees in winter",
         });
+        RequestExample(operation, "with the code", new JsonObject
+        {
+            ["email"] = "ada@example.com",
+            ["code"] = "4823 0916",
+            ["password"] = "plenty of lemon trees in winter",
+        });
         Describe(operation, "204", "The password was changed. The user is not signed in.");
-        Describe(operation, "400", "The link is unusable (`invalid_or_expired_token`), the password was not accepted (`password_rejected`), or the body is not JSON of this shape.");
+        Describe(operation, "400", "The link or code is unusable (`invalid_or_expired_token`), the password was not accepted (`password_rejected`), or the body is not JSON of this shape.");
         ResponseExample(operation, "400", "invalid or expired token", new JsonObject
         {
             ["type"] = "urn:razorreset:problem:invalid-or-expired-token",

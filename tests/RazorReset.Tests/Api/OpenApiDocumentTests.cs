@@ -28,6 +28,24 @@ public sealed class OpenApiDocumentTests(RazorResetFactory factory) : IClassFixt
         Assert.Contains("invalid_or_expired_token", path.GetProperty("patch").GetRawText());
     }
 
+    [Fact] // A4: the code's request shape, with an example a client developer can copy
+    public async Task OpenApiDocument_DescribesTheCodeFields_AndAnExampleWithTheCode()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/openapi/v1.json");
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var patch = document.RootElement.GetProperty("paths").GetProperty(ResetPasswordApiClient.Route).GetProperty("patch");
+        var examples = patch.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("examples");
+        var withCode = examples.GetProperty("with the code").GetProperty("value");
+        Assert.Equal(["code", "email", "password"], withCode.EnumerateObject().Select(p => p.Name).Order());
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var properties = schemas.GetProperty("ResetPasswordRequest").GetProperty("properties");
+        Assert.True(properties.TryGetProperty("email", out _));
+        Assert.Contains("8-digit", properties.GetProperty("code").GetProperty("description").GetString());
+    }
+
     [Fact] // A3: production does not advertise its surface
     public async Task OpenApiDocument_IsNotServed_OutsideDevelopment()
     {
