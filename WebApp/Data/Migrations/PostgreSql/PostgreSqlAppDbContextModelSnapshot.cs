@@ -283,6 +283,39 @@ namespace RazorReset.Data.Migrations.PostgreSql
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("RazorReset.PasswordReset.ResetCode", b =>
+                {
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<byte[]>("Verifier")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ResetCodes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            RequestId = 0L,
+                            Attempts = 0,
+                            ExpiresAt = new DateTime(9999, 12, 31, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("RazorReset.PasswordReset.ResetRequest", b =>
                 {
                     b.Property<long>("Id")

@@ -270,6 +270,39 @@ namespace RazorReset.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("RazorReset.PasswordReset.ResetCode", b =>
+                {
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Verifier")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ResetCodes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            RequestId = 0L,
+                            Attempts = 0,
+                            ExpiresAt = new DateTime(9999, 12, 31, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("RazorReset.PasswordReset.ResetRequest", b =>
                 {
                     b.Property<long>("Id")
