@@ -107,6 +107,28 @@ public sealed class ResetCodeTests(RazorResetFactory factory) : IClassFixture<Ra
         Assert.True(await UserStories.CanSignInAsync(factory, email, UserStories.NewPassword));
     }
 
+    [Fact] // A4: a newer email asked from another browser kills the code the first browser is waiting for
+    public async Task ANewerEmailAskedElsewhere_KillsTheCodeTheFirstBrowserWaitsFor()
+    {
+        // Arrange
+        var email = UserStories.UniqueEmail("newer-elsewhere");
+        await UserStories.CreateUserAsync(factory, email);
+        using var first = factory.CreateBrowser();
+        using var second = factory.CreateBrowser();
+        var (firstSent, firstMessage) = await UserStories.RequestResetEmailAsync(factory, first, email, 1);
+        var (secondSent, secondMessage) = await UserStories.RequestResetEmailAsync(factory, second, email, 2);
+
+        // Act
+        var refused = await firstSent.EnterRefusedCodeAsync(Mailbox.CodeIn(firstMessage.Html));
+        var crossed = await secondSent.EnterRefusedCodeAsync(Mailbox.CodeIn(firstMessage.Html));
+        var form = await crossed.EnterCodeAsync(Mailbox.CodeIn(secondMessage.Html));
+
+        // Assert
+        Assert.Equal(SentModel.WrongCode, refused.CodeError);
+        Assert.Equal(SentModel.WrongCode, crossed.CodeError);
+        Assert.Equal("Choose a new password", form.Document.QuerySelector("h1")!.TextContent.Trim());
+    }
+
     [Fact] // A4, F6: the link in one browser and the code in another race; exactly one reset wins
     public async Task TheLinkAndTheCodeRacing_ExactlyOneResetSucceeds()
     {
