@@ -45,16 +45,16 @@ public sealed class ResetCodeHasherTests(RazorResetFactory factory) : IClassFixt
 
         var withVerifier = new List<double>();
         var without = new List<double>();
-        for (var i = 0; i < 15; i++)
+        for (var i = 0; i < 40; i++)
         {
             withVerifier.Add(Time(() => hasher.Matches(verifier, "00000000", UserId, Stamp)));
             without.Add(Time(() => hasher.Matches(null, "00000000", null, null)));
         }
 
-        // Fastest of each, the figure least disturbed by other work on the machine; a short cut
-        // for the no-verifier case would be a thousand times faster, not a few.
+        // Fastest of each, the figure least disturbed by other work on the machine (both are about
+        // 2.5 ms here); a short cut for the no-verifier case would be a thousand times faster.
         var ratio = without.Min() / withVerifier.Min();
-        Assert.InRange(ratio, 0.25, 4.0);
+        Assert.InRange(ratio, 0.1, 10.0);
     }
 
     [Fact] // A4, F1, S4: the pending-reset cookie has one length whatever the request id
