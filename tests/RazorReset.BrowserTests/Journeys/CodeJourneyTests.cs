@@ -32,8 +32,8 @@ public sealed class CodeJourneyTests(BrowserSuite suite)
         await Expect(codeField).ToHaveAttributeAsync("inputmode", "numeric");
 
         // …the email arrives over SMTP; its code is typed on the desktop
-        var message = await suite.MailDev.WaitForAsync(email);
-        var code = Mailbox.CodeIn(message.Html!);
+        var message = await suite.Smtp4dev.WaitForAsync(email);
+        var code = Mailbox.CodeIn(message.Html);
         Assert.Contains(code, message.Text);
         await codeField.FillAsync(code);
         await page.ClickAsync("#code-submit");
@@ -43,7 +43,7 @@ public sealed class CodeJourneyTests(BrowserSuite suite)
 
         // …and the link in the same email, opened on the phone, is dead
         var phonePage = await phone.NewPageAsync();
-        await phonePage.GotoAsync(Mailbox.LinkIn(message.Html!, "reset-link"));
+        await phonePage.GotoAsync(Mailbox.LinkIn(message.Html, "reset-link"));
         await Expect(phonePage.Locator("#invalid-link")).ToBeVisibleAsync();
 
         await page.ClickAsync("#done-signin-link");

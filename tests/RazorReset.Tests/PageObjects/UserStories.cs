@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using RazorReset.Email;
 using RazorReset.Tests.Infrastructure;
 
 namespace RazorReset.Tests.PageObjects;
@@ -50,7 +49,7 @@ public static class UserStories
     }
 
     /// <summary>F1→E3, A4: ask from this browser and return its "check your email" page and the nth reset email.</summary>
-    public static async Task<(SentPage Sent, EmlMessage Message)> RequestResetEmailAsync(RazorResetFactory factory, HttpClient client, string email, int nth = 1)
+    public static async Task<(SentPage Sent, ReceivedMail Message)> RequestResetEmailAsync(RazorResetFactory factory, HttpClient client, string email, int nth = 1)
     {
         var sent = await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
         var message = await factory.Mailbox.WaitForAsync(email, "Reset your", nth);

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RazorReset.Pages.Forgot;
 using RazorReset.Tests.Infrastructure;
@@ -80,8 +77,7 @@ public sealed partial class ResetCodeGuessingTests(RazorResetFactory factory) : 
     {
         // Arrange
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = new FakeClockFactory(clock);
-        await app.InitializeAsync();
+        await using var app = RazorResetFactory.WithClock(clock);
         var email = UserStories.UniqueEmail("expiry");
         await UserStories.CreateUserAsync(app, email);
         using var client = app.CreateBrowser();
@@ -188,14 +184,4 @@ public sealed partial class ResetCodeGuessingTests(RazorResetFactory factory) : 
     private static partial Regex AntiforgeryValue();
 
     private sealed record CapturedAnswer(HttpStatusCode Status, string Headers, string Body);
-
-    /// <summary>The app with its TimeProvider replaced by a clock the test moves.</summary>
-    private sealed class FakeClockFactory(FakeTimeProvider clock) : RazorResetFactory(new Dictionary<string, string?>())
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
-        }
-    }
 }
