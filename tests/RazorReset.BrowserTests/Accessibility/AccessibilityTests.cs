@@ -39,7 +39,7 @@ public sealed class AccessibilityTests(BrowserSuite suite, ITestOutputHelper out
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(TestOutput.Folder("axe"), "rules-checked.txt"), report + Environment.NewLine);
         Assert.True(violations.Count == 0, $"axe-core found {violations.Count} violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
-        Assert.True(pages.Count >= 17, $"The tour visited only {pages.Count} pages.");
+        Assert.True(pages.Count >= 22, $"The tour visited only {pages.Count} pages.");
         Assert.Contains("color-contrast", checkedRules);
         Assert.Contains("label", checkedRules);
     }

@@ -42,6 +42,6 @@ public sealed class ScreenshotTests(BrowserSuite suite)
 
         // Assert: nothing refused by the CSP (no inline script or style), no script errors, no sideways scrolling
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-        Assert.True(pages.Count >= 17, $"The tour visited only {pages.Count} pages.");
+        Assert.True(pages.Count >= 22, $"The tour visited only {pages.Count} pages.");
     }
 }

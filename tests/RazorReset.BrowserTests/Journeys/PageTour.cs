@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RazorReset.BrowserTests.Infrastructure;
 using RazorReset.Tests.Infrastructure;
@@ -91,6 +92,25 @@ public static class PageTour
         await page.Locator("#change-password-form button[type=submit]").ClickAsync();
         await Expect(page.Locator("#Input_NewPassword")).ToHaveAttributeAsync("aria-invalid", "true");
         await AtAsync("change-password-errors");
+        await page.FillAsync("#Input_OldPassword", UserStories.NewPassword);
+        await page.FillAsync("#Input_NewPassword", UserStories.GoodPassword);
+        await page.FillAsync("#Input_ConfirmPassword", UserStories.GoodPassword);
+        await page.ClickAsync("#change-password-submit");
+        await Expect(page.Locator("#status-message")).ToBeVisibleAsync();
+        await AtAsync("change-password-done");
+        await page.GotoAsync(app.Url("/Identity/Account/Manage/Email"));
+        await AtAsync("manage-email");
+        await page.GotoAsync(app.Url("/"));
+        await Expect(page.Locator("#home-signed-in")).ToBeVisibleAsync();
+        await AtAsync("home-signed-in");
+
+        var unconfirmed = await UserStories.CreateUserAsync(app, UserStories.UniqueEmail("tour-confirm"), confirmed: false);
+        await page.GotoAsync(app.Url(await ConfirmationPathAsync(app, unconfirmed)));
+        await Expect(page.Locator("#confirm-done")).ToBeVisibleAsync();
+        await AtAsync("confirm-email");
+        await page.GotoAsync(app.Url("/Identity/Account/ConfirmEmail?userId=nobody&code=bm90aGluZw"));
+        await Expect(page.Locator("#confirm-invalid")).ToBeVisibleAsync();
+        await AtAsync("confirm-email-invalid");
 
         // Scripts deferred, styles applied: the page as a person would see it.
         async Task AtAsync(string name)
@@ -98,5 +118,13 @@ public static class PageTour
             await page.WaitForLoadStateAsync(LoadState.Load);
             await atEachPage(name);
         }
+    }
+
+    private static async Task<string> ConfirmationPathAsync(LiveAppFactory app, Microsoft.AspNetCore.Identity.IdentityUser user)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+        var token = await users.GenerateEmailConfirmationTokenAsync((await users.FindByIdAsync(user.Id))!);
+        return $"/Identity/Account/ConfirmEmail?userId={user.Id}&code={Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}";
     }
 }

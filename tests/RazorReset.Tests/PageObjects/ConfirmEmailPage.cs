@@ -10,8 +10,8 @@ public sealed class ConfirmEmailPage : HtmlPage
     private ConfirmEmailPage(HttpClient client, IHtmlDocument document, bool confirmed) : base(client, document)
     {
         Confirmed = confirmed;
-        HtmlAssert.HasElement(document, confirmed ? "email-confirmed" : "confirm-invalid");
-        NextStep = HtmlAssert.HasLink(document, confirmed ? "confirmed-next" : "confirm-resend");
+        HtmlAssert.HasElement(document, confirmed ? "confirm-done" : "confirm-invalid");
+        NextStep = HtmlAssert.HasLink(document, confirmed ? "confirm-login" : "confirm-resend");
     }
 
     public bool Confirmed { get; }
