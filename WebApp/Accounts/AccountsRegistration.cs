@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RazorReset.Data;
 using RazorReset.Email;
@@ -41,5 +42,23 @@ public static class AccountsRegistration
                 stamp.ValidationInterval = reset.Value.SecurityStampValidationInterval);
 
         builder.Services.AddTransient<IEmailSender, IdentityUiEmailSender>();
+
+        // The cookie handler follows a ReturnUrl query parameter on its own when signing in or out
+        // at the sign-in/sign-out paths; it gets the same check the pages apply.
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            var follow = cookie.Events.OnRedirectToReturnUrl;
+            cookie.Events.OnRedirectToReturnUrl = context => ReturnUrls.IsLocal(context.RedirectUri) ? follow(context) : Task.CompletedTask;
+        });
+
+        builder.Services.AddSingleton<DecoyPasswordHash>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.Configure<RazorPagesOptions>(pages =>
+        {
+            foreach (var page in PendingTwoFactorSignIn.Pages)
+            {
+                pages.Conventions.AddAreaPageApplicationModelConvention("Identity", page, model => model.Filters.Add(new PendingTwoFactorSignIn()));
+            }
+        });
     }
 }

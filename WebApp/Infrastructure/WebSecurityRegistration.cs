@@ -21,6 +21,8 @@ public static class WebSecurityRegistration
             options.ApplicationDiscriminator = settings.Value.ApplicationName);
         services.AddKeyRing();
 
+        services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, SecurityHeadersStartupFilter>());
+        services.AddFormLimits();
         services.AddPerIpRateLimits();
         RedactingLoggerFactory.Register(services);
 
@@ -60,7 +62,6 @@ public static class WebSecurityRegistration
             app.UseForwardedHeaders();
         }
 
-        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             // An unexpected failure shows the error page, or a bare problem+json to an API client;
@@ -74,5 +75,6 @@ public static class WebSecurityRegistration
         // A bare error status becomes a readable page, or problem+json for the JSON API (A3).
         app.UseWhen(context => !ApiRegistration.IsApiRequest(context), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseWhen(ApiRegistration.IsApiRequest, api => api.UseApiProblemDetails());
+        app.UseMiddleware<FormLimitsMiddleware>();
     }
 }

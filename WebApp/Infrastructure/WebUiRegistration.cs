@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
@@ -30,6 +31,7 @@ public static class WebUiRegistration
             {
                 options.ModelMetadataDetailsProviders.Add(new IdentityUiPasswordLengthProvider());
                 options.Filters.Add<PasswordErrorPlacement>();
+                options.Filters.Add<PostHandlerRequired>();
             });
         builder.Services.Replace(ServiceDescriptor.Singleton<IHtmlGenerator, AccessibleHtmlGenerator>());
         builder.Services.AddHealthChecks()
@@ -46,12 +48,13 @@ public static class WebUiRegistration
         });
 
         app.UseRouting();
+        app.UseMiddleware<PageMethodsMiddleware>();
         app.UseMiddleware<RetiredIdentityPagesMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapBenchmarkEndpoints();
         app.MapRazorPages();
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RazorReset.Infrastructure;
 
@@ -12,36 +14,54 @@ namespace RazorReset.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
+    /// <summary>
+    /// Visited directly, only the codes the pipeline re-executes to are shown; any other number
+    /// (0, -1, 999999) is a page that does not exist. Echoing it would make an invalid status line.
+    /// </summary>
+    private static readonly HashSet<int> Known =
+    [
+        StatusCodes.Status400BadRequest,
+        StatusCodes.Status403Forbidden,
+        StatusCodes.Status404NotFound,
+        StatusCodes.Status405MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests,
+    ];
+
     public int Code { get; private set; }
 
     public string Title { get; private set; } = "";
 
     public string Message { get; private set; } = "";
 
-    public IActionResult OnGet(int code) => Render(code);
-
-    public IActionResult OnPost(int code) => Render(code);
-
-    public IActionResult OnPatch(int code) => Render(code);
-
-    private PageResult Render(int code)
+    /// <summary>Without a handler of its own, Razor Pages would answer a re-executed OPTIONS with an empty 200.</summary>
+    public void OnOptions()
     {
-        Code = code;
-        (Title, Message) = code switch
+    }
+
+    /// <summary>Runs for every method, handler or not: a re-executed PUT or TRACE gets its page too.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        var code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        Code = reExecuted && code is >= 400 and <= 599 ? code : Known.Contains(code) ? code : StatusCodes.Status404NotFound;
+        (Title, Message) = Code switch
         {
             StatusCodes.Status404NotFound => ("Page not found", "There is nothing at this address. Check the link, or start again from the home page."),
             StatusCodes.Status429TooManyRequests => ("Too many attempts", RetryMessage()),
             StatusCodes.Status400BadRequest => ("This request could not be accepted", "The form may have expired or been sent twice. Go back, reload the page and try again."),
-            StatusCodes.Status405MethodNotAllowed => ("This request could not be accepted", "Go back and use the page's own form."),
+            StatusCodes.Status413PayloadTooLarge => ("This request could not be accepted", "What was sent is far larger than this form takes. Go back and use the page's own form."),
+            StatusCodes.Status405MethodNotAllowed or StatusCodes.Status415UnsupportedMediaType =>
+                ("This request could not be accepted", "Go back and use the page's own form."),
+            StatusCodes.Status403Forbidden => ("Not available", "You do not have access to this page."),
             _ => ("Something went wrong", "Please try again in a moment."),
         };
-        Response.StatusCode = code;
+        Response.StatusCode = Code;
         if (HttpContext.Items[RateLimitPolicies.RetryAfterItem] is int seconds)
         {
             Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
-
-        return Page();
     }
 
     private string RetryMessage()
