@@ -65,8 +65,8 @@ public sealed class AccountJourneyTests(RazorResetFactory factory) : IClassFixtu
         using var response = await login.PostAsync("", "");
 
         var document = await ResponseAssert.IsHtmlDocumentAsync(response);
-        Assert.Contains("required", HtmlAssert.ErrorTiedTo(document, "Input_Email"));
-        Assert.Contains("required", HtmlAssert.ErrorTiedTo(document, "Input_Password"));
+        Assert.Contains("Enter your email address", HtmlAssert.ErrorTiedTo(document, "Input_Email"));
+        Assert.Contains("Enter your password", HtmlAssert.ErrorTiedTo(document, "Input_Password"));
         var focused = Assert.Single(document.QuerySelectorAll("[autofocus]"));
         Assert.Equal("Input_Email", focused.Id);
     }
