@@ -16,7 +16,7 @@ public sealed class HealthFaultTests(RazorResetFactory factory) : IClassFixture<
         // Arrange
         var fault = new ReadOnlyDatabase();
         using var app = factory.WithWebHostBuilder(host => host.ConfigureServices(services =>
-            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(fault))));
+            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(fault))));
         using var client = app.CreateClient();
 
         // Act

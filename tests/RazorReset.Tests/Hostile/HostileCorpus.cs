@@ -137,7 +137,7 @@ public static class HostileCorpus
         }
 
         yield return Raw("POST to a page without a form", async app =>
-            (await app.OpenFormAsync("/Forgot")).Post("", "/Forgot/Sent"), MethodNotAllowed) with { StatusPage = true };
+            (await app.OpenFormAsync("/Forgot")).Post("", "/NewPassword/Done"), MethodNotAllowed) with { StatusPage = true };
         yield return Raw("POST to an unknown handler of a page without a form", async app =>
             (await app.OpenFormAsync("/Forgot")).Post("", "/NewPassword/Done?handler=Delete"), MethodNotAllowed) with { StatusPage = true };
 

@@ -29,7 +29,9 @@ public sealed class RequestProbe
             services.AddHttpContextAccessor();
             services.AddSingleton(this);
             services.AddScoped<IPasswordHasher<IdentityUser>, CountingHasher>();
-            services.ConfigureDbContext<AppDbContext>((provider, options) =>
+            services.ConfigureDbContext<SqliteAppDbContext>((provider, options) =>
+                options.AddInterceptors(new CommandRecorder(this, provider.GetRequiredService<IHttpContextAccessor>())));
+            services.ConfigureDbContext<PostgreSqlAppDbContext>((provider, options) =>
                 options.AddInterceptors(new CommandRecorder(this, provider.GetRequiredService<IHttpContextAccessor>())));
         }));
 
