@@ -92,11 +92,13 @@ public sealed class OutboxSender(
         var now = time.GetUtcNow().UtcDateTime;
         var claim = Guid.NewGuid();
         var leaseEnd = now + options.Value.ClaimLease;
+        // The conditions go on the updated rows themselves, not only on the subquery choosing them:
+        // under READ COMMITTED a claim that waited for another's row locks checks them again on the
+        // rows as committed, and skips messages the other claim took instead of taking them over.
+        var due = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now);
+        var head = due.OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(BatchSize).Select(m => m.Id);
         var claimed = await db.WriteAsync(
-            token => db.OutboxMessages
-                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
-                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-                .Take(BatchSize)
+            token => due.Where(m => head.Contains(m.Id))
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseId, claim).SetProperty(m => m.NextAttemptAt, leaseEnd), token),
             cancellationToken);
 
