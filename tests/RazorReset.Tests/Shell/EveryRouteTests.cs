@@ -27,8 +27,6 @@ public sealed class EveryRouteTests(RazorResetFactory factory) : IClassFixture<R
     private static readonly string[] KnownDefects =
     [
         "GET /Error ", "HEAD /Error ",
-        "GET /Identity/Account/LoginWith2fa ", "HEAD /Identity/Account/LoginWith2fa ",
-        "GET /Identity/Account/LoginWithRecoveryCode ", "HEAD /Identity/Account/LoginWithRecoveryCode ",
         "GET /Identity/Account/Manage/Disable2fa ", "HEAD /Identity/Account/Manage/Disable2fa ",
         "GET /Identity/Account/Manage/GenerateRecoveryCodes ", "HEAD /Identity/Account/Manage/GenerateRecoveryCodes ",
         // S9: Identity UI creates the authenticator key when the page is first shown.
