@@ -33,6 +33,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public virtual Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
         write(cancellationToken);
 
+    /// <summary>
+    /// Work that reads and then writes on what it read, as if nothing else ran meanwhile. With one
+    /// writer at a time (SQLite) and one processor per database, running it is enough; a shared
+    /// server runs it in a serializable transaction and runs it again when another instance won.
+    /// The work must start from an empty change tracker and may run more than once.
+    /// </summary>
+    public virtual Task<T> IsolatedAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ChangeTracker.Clear();
+        return work(cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -43,7 +55,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             request.Property(r => r.NormalizedEmail).HasMaxLength(256);
             request.Property(r => r.UserId).HasMaxLength(450);
             request.Property(r => r.ProcessedAt).IsConcurrencyToken(); // one resolution per request, however many instances
+            request.Property(r => r.ClaimId).IsConcurrencyToken(); // a batch that outlived its claim leaves the request to its new holder
             request.HasIndex(r => r.ProcessedAt);
+            request.HasIndex(r => r.ClaimId);
             request.HasIndex(r => new { r.UserId, r.Outcome, r.RequestedAt });
         });
 

@@ -54,7 +54,7 @@ public static class PersistenceRegistration
         options.UseSqlite(ResolveSqliteConnectionString(connectionString, contentRoot));
 
     internal static void ConfigurePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString);
+        options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure());
 
     private static string? ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>().GetConnectionString("Default");

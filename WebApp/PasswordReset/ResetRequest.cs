@@ -22,8 +22,11 @@ public sealed class ResetRequest
     /// <summary>Resolutions tried and thrown so far; a request is retried before it is given up.</summary>
     public int Attempts { get; set; }
 
-    /// <summary>After a failed attempt: not to be tried again before this time.</summary>
+    /// <summary>After a failed attempt, or while an instance holds it: not to be tried again before this time.</summary>
     public DateTime? RetryAt { get; set; }
+
+    /// <summary>The batch that claimed the request, so instances sharing the database split the queue; null when nobody holds it.</summary>
+    public Guid? ClaimId { get; set; }
 }
 
 public enum ResetRequestOutcome

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -65,46 +66,100 @@ public sealed class ResetRequestHandler(
     TimeProvider time,
     ILogger<ResetRequestHandler> logger)
 {
+    /// <summary>How long a claimed batch is the claimant's alone; after that, an instance that died holding it has lost it.</summary>
+    internal static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+
     public async Task<int> HandleBatchAsync(int batchSize, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var pending = await db.ResetRequests
-            .Where(r => r.ProcessedAt == null && (r.RetryAt == null || r.RetryAt <= now))
-            .OrderBy(r => r.Id)
-            .Take(batchSize)
-            .ToListAsync(cancellationToken);
-
-        var events = new List<Action>(pending.Count);
-        foreach (var request in pending)
-        {
-            try
-            {
-                events.Add(await HandleAsync(request, cancellationToken));
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                events.Add(Failed(request, exception));
-            }
-        }
+        var claim = await ClaimAsync(batchSize, cancellationToken);
+        if (claim is null) return 0;
 
         // One commit for the batch: outcomes, erased addresses and queued mail land together or not
-        // at all. ProcessedAt is a concurrency token, so if another instance on the same database
-        // resolved any of these first, this whole batch (its mail included) is dropped, not sent twice.
+        // at all. The claim id and ProcessedAt are concurrency tokens, so if this batch outlived its
+        // claim and another instance took any of these over, this whole batch (its mail included) is
+        // dropped, not sent twice. Isolated, so two instances never both count an account's emails
+        // as below the limit (S6) and both send.
+        List<ResetRequest> pending;
+        List<Action> events;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            (pending, events) = await db.IsolatedAsync(
+                async token =>
+                {
+                    var batch = await db.ResetRequests.Where(r => r.ClaimId == claim).OrderBy(r => r.Id).ToListAsync(token);
+                    var recorded = new List<Action>(batch.Count);
+                    foreach (var request in batch)
+                    {
+                        try
+                        {
+                            recorded.Add(await HandleAsync(request, token));
+                        }
+                        catch (Exception exception) when (!token.IsCancellationRequested && !IsConflict(exception))
+                        {
+                            recorded.Add(Failed(request, exception));
+                        }
+                    }
+
+                    await db.SaveChangesAsync(token);
+                    return (batch, recorded);
+                },
+                cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            logger.ResetBatchResolvedElsewhere(pending.Count);
+            logger.ResetBatchResolvedElsewhere(batchSize);
             db.ChangeTracker.Clear();
-            return pending.Count;
+            return batchSize;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(claim.Value);
+            throw;
         }
 
         foreach (var recordEvent in events) recordEvent();
         if (pending.Any(r => r.Outcome == ResetRequestOutcome.EmailQueued)) outboxSignal.Wake();
 
         return pending.Count;
+    }
+
+    /// <summary>
+    /// Takes up to a batch of due requests for this instance in one UPDATE whose conditions are
+    /// checked again on each row it writes: under READ COMMITTED an instance that lost the race for
+    /// a row skips it instead of taking it over, and tries the next ones.
+    /// </summary>
+    private async Task<Guid?> ClaimAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var claim = Guid.NewGuid();
+            var until = now + ClaimLease;
+            var due = db.ResetRequests.Where(r => r.ProcessedAt == null && (r.RetryAt == null || r.RetryAt <= now));
+            var head = due.OrderBy(r => r.Id).Take(batchSize).Select(r => r.Id);
+            var claimed = await db.WriteAsync(
+                token => due.Where(r => head.Contains(r.Id))
+                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClaimId, claim).SetProperty(r => r.RetryAt, until), token),
+                cancellationToken);
+            if (claimed > 0) return claim;
+            if (!await due.AnyAsync(cancellationToken)) return null;
+        }
+    }
+
+    /// <summary>
+    /// A database error (a clash with another instance, a lost connection) is the whole batch's:
+    /// the transaction is gone, so no single request is to blame for it.
+    /// </summary>
+    private static bool IsConflict(Exception exception) => exception is DbException or DbUpdateException;
+
+    /// <summary>A batch that failed as a whole hands its requests back at once rather than at the end of the claim.</summary>
+    private async Task ReleaseAsync(Guid claim)
+    {
+        db.ChangeTracker.Clear();
+        await db.WriteAsync(
+            token => db.ResetRequests.Where(r => r.ClaimId == claim && r.ProcessedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClaimId, (Guid?)null).SetProperty(r => r.RetryAt, (DateTime?)null), token),
+            CancellationToken.None);
     }
 
     /// <summary>Resolves one request and returns its security event, to be logged once the batch is committed.</summary>
@@ -155,6 +210,7 @@ public sealed class ResetRequestHandler(
 
         var retryAt = time.GetUtcNow().UtcDateTime + RetryBackoff.After(request.Attempts, settings.SweepInterval, TimeSpan.MaxValue);
         request.RetryAt = retryAt;
+        request.ClaimId = null;
         return () => logger.ResetRequestRetryScheduled(request.Id, request.Attempts, settings.MaxResolveAttempts, retryAt, exception);
     }
 
@@ -164,6 +220,8 @@ public sealed class ResetRequestHandler(
         request.UserId = userId;
         request.NormalizedEmail = null;
         request.ProcessedAt = time.GetUtcNow().UtcDateTime;
+        request.RetryAt = null;
+        request.ClaimId = null;
     }
 
     private async Task<ResetRequestOutcome> DecideAsync(ResetRequest request, IdentityUser user, CancellationToken cancellationToken)

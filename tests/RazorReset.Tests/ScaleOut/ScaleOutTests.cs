@@ -1,0 +1,215 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RazorReset.Data;
+using RazorReset.Email;
+using RazorReset.PasswordReset;
+using RazorReset.Tests.Infrastructure;
+using RazorReset.Tests.PageObjects;
+using RazorReset.Tests.PostgreSql;
+
+namespace RazorReset.Tests.ScaleOut;
+
+/// <summary>Two instances, A and B, on one PostgreSQL database, as behind a load balancer.</summary>
+public sealed class ScaleOutTests
+{
+    [Fact] // S12: the key ring is in the database, so a link mailed through A opens and completes on B
+    public async Task ALinkMailedThroughA_OpensAndCompletesOnB()
+    {
+        // Arrange: A and B share the database and nothing on disk
+        var database = PostgreSqlServer.NewDatabaseSettings();
+        await using var a = Instance.Start(database);
+        await using var b = Instance.Start(database);
+        var email = UserStories.UniqueEmail("across");
+        await UserStories.CreateUserAsync(a, email);
+
+        // Act
+        var link = await UserStories.RequestResetLinkAsync(a, email);
+        var page = await NewPasswordPage.OpenFromLinkAsync(b.CreateBrowser(), link);
+        await page.ChangePasswordAsync(UserStories.NewPassword);
+
+        // Assert
+        Assert.True(await UserStories.CanSignInAsync(a, email, UserStories.NewPassword));
+        Assert.True(await UserStories.CanSignInAsync(b, email, UserStories.NewPassword));
+        Assert.NotEqual(0, await a.QueryAsync(db => db.DataProtectionKeys.CountAsync()));
+        Assert.False(Directory.Exists(Path.Combine(a.DataDirectory, "keys")) && Directory.EnumerateFiles(Path.Combine(a.DataDirectory, "keys")).Any());
+    }
+
+    [Fact] // S6: the per-account limit is one limit, whichever instance takes the request and resolves it
+    public async Task PerAccountLimit_HoldsAcrossBothInstances()
+    {
+        // Arrange
+        var database = PostgreSqlServer.NewDatabaseSettings();
+        await using var a = Instance.Start(database);
+        await using var b = Instance.Start(database);
+        var email = UserStories.UniqueEmail("limited");
+        await UserStories.CreateUserAsync(a, email);
+
+        // Act: eight requests at once, half through each instance
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            using var client = (i % 2 == 0 ? a : b).CreateBrowser();
+            await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
+        }));
+        await a.WaitForResetRequestsProcessedAsync(TimeSpan.FromSeconds(30));
+        await a.WaitForOutboxDrainedAsync(TimeSpan.FromSeconds(30));
+
+        // Assert
+        var sent = a.Mailbox.Matching(email, "Reset your").Count + b.Mailbox.Matching(email, "Reset your").Count;
+        Assert.Equal(3, sent);
+        Assert.Equal(3, await a.QueryAsync(db => db.ResetRequests.CountAsync(r => r.Outcome == ResetRequestOutcome.EmailQueued)));
+        Assert.Equal(5, await a.QueryAsync(db => db.ResetRequests.CountAsync(r => r.Outcome == ResetRequestOutcome.Throttled)));
+    }
+
+    [Fact] // F2, S6: a backlog seen by both processors at once is split between them and each request resolved once
+    public async Task EachResetRequest_IsResolvedOnce_WithBothInstancesWorking()
+    {
+        // Arrange
+        var database = PostgreSqlServer.NewDatabaseSettings();
+        await using var a = Instance.Start(database);
+        await using var b = Instance.Start(database);
+        var emails = Enumerable.Range(0, 200).Select(i => UserStories.UniqueEmail($"backlog{i}")).ToList();
+        await a.QueryAsync(async db =>
+        {
+            foreach (var email in emails) db.Users.Add(new IdentityUser(email) { Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString() });
+            db.ResetRequests.AddRange(emails.Select(e => new ResetRequest { NormalizedEmail = e.ToUpperInvariant(), RequestedAt = DateTime.UtcNow }));
+            return await db.SaveChangesAsync();
+        });
+
+        // Act
+        a.Service<ResetRequestSignal>().Wake();
+        b.Service<ResetRequestSignal>().Wake();
+        await a.WaitForResetRequestsProcessedAsync(TimeSpan.FromSeconds(60));
+        await a.WaitForOutboxDrainedAsync(TimeSpan.FromSeconds(60));
+
+        // Assert
+        Assert.All(emails, email => Assert.Single(a.Mailbox.Matching(email, "Reset your").Concat(b.Mailbox.Matching(email, "Reset your"))));
+        Assert.Equal(200, await a.QueryAsync(db => db.ResetRequests.CountAsync(r => r.Outcome == ResetRequestOutcome.EmailQueued)));
+        Assert.DoesNotContain(a.Logs.Lines.Concat(b.Logs.Lines), l => l.EventId.Name == "ResetBatchResolvedElsewhere");
+    }
+
+    [Fact] // E1: 500 queued messages with both instances sending: each delivered exactly once
+    public async Task FiveHundredQueuedMessages_WithBothInstancesSending_AreEachDeliveredOnce()
+    {
+        // Arrange: a backlog both senders see at the same moment
+        var database = PostgreSqlServer.NewDatabaseSettings();
+        await using var a = Instance.Start(database);
+        await using var b = Instance.Start(database);
+        var to = UserStories.UniqueEmail("bulk");
+        await QueueAsync(a, Enumerable.Range(0, 500).Select(i => Message(to, $"Message {i:000}")));
+
+        // Act
+        a.Service<OutboxSignal>().Wake();
+        b.Service<OutboxSignal>().Wake();
+        await a.WaitForOutboxDrainedAsync(TimeSpan.FromSeconds(120));
+
+        // Assert
+        var subjects = a.Mailbox.To(to).Concat(b.Mailbox.To(to)).Select(m => m.Subject).ToList();
+        Assert.Equal(500, subjects.Count);
+        Assert.Equal(500, subjects.Distinct().Count());
+    }
+
+    [Fact] // E1: an instance that dies holding a batch loses nothing: another sends it once the claim has lapsed, and only once
+    public async Task AnInstanceThatDiesMidBatch_LosesNothing()
+    {
+        // Arrange: A's SMTP server accepts connections and never answers, so A hangs inside its batch
+        var database = PostgreSqlServer.NewDatabaseSettings();
+        using var blackHole = new TcpListener(IPAddress.Loopback, 0);
+        blackHole.Start();
+        var held = new List<TcpClient>();
+        var accepting = AcceptForeverAsync(blackHole, held);
+        var a = Instance.Start(database, new Dictionary<string, string?>
+        {
+            ["Email:Transport"] = "Smtp",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = ((IPEndPoint)blackHole.LocalEndpoint).Port.ToString(),
+            ["Email:Smtp:Timeout"] = "00:10:00",
+        });
+        var to = UserStories.UniqueEmail("orphaned");
+        await QueueAsync(a, Enumerable.Range(0, 20).Select(i => Message(to, $"Held {i:00}")));
+        a.Service<OutboxSignal>().Wake();
+        await Eventually.UntilAsync(
+            () => a.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.LeaseId != null)),
+            claimed => claimed == 20,
+            claimed => $"A claimed {claimed} of 20 messages.",
+            TimeSpan.FromSeconds(15));
+
+        try
+        {
+            // Act: B comes along after A's claim has lapsed (its clock a day ahead), A still hung
+            await using var b = Instance.Start(database, clockAhead: TimeSpan.FromDays(1));
+            b.Service<OutboxSignal>().Wake();
+            await b.WaitForOutboxDrainedAsync(TimeSpan.FromSeconds(60));
+
+            // Assert: B sent all of them; then A "wakes" to a dropped connection and sends nothing again
+            Assert.Equal(20, b.Mailbox.To(to).Select(m => m.Subject).Distinct().Count());
+            foreach (var client in held) client.Dispose();
+            blackHole.Stop();
+            await a.DisposeAsync();
+            Assert.Equal(20, b.Mailbox.To(to).Count);
+            Assert.Empty(a.Mailbox.To(to));
+            Assert.Equal(0, await b.QueryAsync(db => db.OutboxMessages.CountAsync()));
+        }
+        finally
+        {
+            await a.DisposeAsync();
+            await accepting.ContinueWith(_ => { });
+        }
+    }
+
+    [Fact] // F2: reset requests claimed by an instance that died are resolved by another once the claim lapses, each once
+    public async Task ResetRequestsClaimedByAnInstanceThatDied_AreResolvedOnceTheClaimLapses()
+    {
+        // Arrange: requests as a dead instance's claim leaves them, held until two minutes from now,
+        // and one nobody holds
+        var database = PostgreSqlServer.NewDatabaseSettings();
+        await using var a = Instance.Start(database);
+        var emails = Enumerable.Range(0, 5).Select(i => UserStories.UniqueEmail($"claimed{i}")).ToList();
+        var free = UserStories.UniqueEmail("unclaimed");
+        foreach (var email in emails.Append(free)) await UserStories.CreateUserAsync(a, email);
+        await a.QueryAsync(db =>
+        {
+            var claim = Guid.NewGuid();
+            db.ResetRequests.AddRange(emails.Select(e => new ResetRequest
+            {
+                NormalizedEmail = e.ToUpperInvariant(), RequestedAt = DateTime.UtcNow, ClaimId = claim, RetryAt = DateTime.UtcNow.AddMinutes(2),
+            }));
+            db.ResetRequests.Add(new ResetRequest { NormalizedEmail = free.ToUpperInvariant(), RequestedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+
+        // Act 1: a live instance serves the free request and leaves the held ones alone
+        a.Service<ResetRequestSignal>().Wake();
+        await a.Mailbox.WaitForAsync(free, "Reset your");
+        Assert.Equal(5, await a.QueryAsync(db => db.ResetRequests.CountAsync(r => r.ProcessedAt == null)));
+
+        // Act 2: once it has lapsed (B's clock is past it), the requests are resolved
+        await using var b = Instance.Start(database, clockAhead: TimeSpan.FromMinutes(3));
+        b.Service<ResetRequestSignal>().Wake();
+        await b.WaitForResetRequestsProcessedAsync(TimeSpan.FromSeconds(30));
+        await b.WaitForOutboxDrainedAsync(TimeSpan.FromSeconds(30));
+
+        // Assert
+        Assert.All(emails, email => Assert.Single(b.Mailbox.Matching(email, "Reset your")));
+        Assert.All(emails, email => Assert.Empty(a.Mailbox.To(email)));
+    }
+
+    private static EmailMessage Message(string to, string subject) =>
+        new(EmailKinds.PasswordChanged, to, subject, "text", "<p>html</p>");
+
+    /// <summary>Straight into the table, in one transaction, without waking anybody.</summary>
+    private static async Task QueueAsync(RazorResetFactory factory, IEnumerable<EmailMessage> messages)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+        foreach (var message in messages) outbox.Add(message);
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+    }
+
+    private static async Task AcceptForeverAsync(TcpListener listener, List<TcpClient> held)
+    {
+        while (true) held.Add(await listener.AcceptTcpClientAsync());
+    }
+}
