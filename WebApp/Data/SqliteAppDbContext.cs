@@ -6,6 +6,8 @@ namespace RazorReset.Data;
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, DatabaseWriteGate writeGate)
     : AppDbContext(options)
 {
+    public override bool CommitsOneWriterAtATime => true;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         using (writeGate.Enter())

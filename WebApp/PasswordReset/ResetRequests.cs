@@ -38,7 +38,8 @@ public sealed class ResetRequests(
 /// Group commit for the Forgot insert. Each submission returns only once its own row is committed,
 /// but submissions that arrive together share one transaction: whoever has the turn writes every
 /// row queued so far. A burst then costs one commit instead of one per request, which matters
-/// because SQLite commits one writer at a time.
+/// because SQLite commits one writer at a time. A database that commits writers side by side gets
+/// each insert on its own: funnelling them through one turn would only make them queue.
 /// </summary>
 public sealed class ResetRequestCommits
 {
@@ -49,6 +50,13 @@ public sealed class ResetRequestCommits
     /// <summary>Not cancellable: once accepted, a request is written even if its client has gone.</summary>
     public async Task CommitAsync(ResetRequest request, AppDbContext db)
     {
+        if (!db.CommitsOneWriterAtATime)
+        {
+            db.ResetRequests.Add(request);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+
         var entry = new Entry(request);
         _queue.Enqueue(entry);
 

@@ -6,8 +6,12 @@ using RazorReset.Tests.PageObjects;
 
 namespace RazorReset.Tests.Forgot;
 
-public sealed partial class ForgotUniformityTests(RazorResetFactory factory) : IClassFixture<RazorResetFactory>
+/// <summary>Provider-neutral: run on SQLite by <see cref="ForgotUniformityOnSqliteTests"/> and on PostgreSQL by a subclass in PostgreSql/.</summary>
+public abstract partial class ForgotUniformityTests(RazorResetFactory factory)
 {
+    /// <summary>A host with other settings, on a database of its own of the same kind.</summary>
+    protected abstract RazorResetFactory Host(IDictionary<string, string?> settings);
+
     [Fact] // F1, F2, S4, S6
     public async Task Forgot_ReturnsByteIdenticalResponses_ForExistingUnknownUnconfirmedAndThrottledAddresses()
     {
@@ -71,7 +75,7 @@ public sealed partial class ForgotUniformityTests(RazorResetFactory factory) : I
     public async Task ConcurrentSubmissions_AreEachRecordedExactlyOnce()
     {
         // Arrange
-        await using var own = RazorResetFactory.With(new Dictionary<string, string?>());
+        await using var own = Host(new Dictionary<string, string?>());
         var browsers = Enumerable.Range(0, 20).Select(_ => own.CreateBrowser()).ToList();
         var pages = await Task.WhenAll(browsers.Select(ForgotPage.VisitAsync));
 

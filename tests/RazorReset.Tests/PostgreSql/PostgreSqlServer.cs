@@ -15,11 +15,13 @@ public sealed class PostgreSqlServer
 {
     private static readonly Lazy<Task<PostgreSqlServer>> Instance = new(StartAsync);
 
+    private readonly string _bin;
     private readonly string _directory;
     private readonly int _port;
 
-    private PostgreSqlServer(string directory, int port)
+    private PostgreSqlServer(string bin, string directory, int port)
     {
+        _bin = bin;
         _directory = directory;
         _port = port;
     }
@@ -55,7 +57,7 @@ public sealed class PostgreSqlServer
             ?? throw new InvalidOperationException("PostgreSQL is not installed under /usr/lib/postgresql: run tests/run (it installs the Debian package).");
         var directory = Directory.CreateTempSubdirectory("razorreset-pg-").FullName;
         var port = FreePort();
-        var server = new PostgreSqlServer(directory, port);
+        var server = new PostgreSqlServer(bin, directory, port);
         if (Environment.UserName == "root")
         {
             await RunAsync("chown", "-R", "postgres:postgres", directory);
@@ -65,15 +67,35 @@ public sealed class PostgreSqlServer
         await server.RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), "-D", server.Data, "-w", "-l", Path.Combine(directory, "log"), "-o",
             $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400",
             "start");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(bin);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
     }
 
     private string Data => Path.Combine(_directory, "data");
 
-    private void Stop(string bin)
+    /// <summary>Everything the database holds, as pg_dump writes it: tables, rows, sequences.</summary>
+    public static async Task<string> DumpAsync(string connectionString)
     {
-        RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), "-D", Data, "-m", "immediate", "stop").GetAwaiter().GetResult();
+        var server = await SharedAsync();
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        var start = new ProcessStartInfo(Path.Combine(server._bin, "pg_dump"))
+        {
+            ArgumentList = { "-h", "127.0.0.1", "-p", server._port.ToString(), "-U", "postgres", "--inserts", database },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("pg_dump did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"pg_dump failed: {await error}");
+        return await output;
+    }
+
+    private void Stop()
+    {
+        RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"), "-D", Data, "-m", "immediate", "stop").GetAwaiter().GetResult();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -8,8 +8,12 @@ using RazorReset.Tests.PageObjects;
 namespace RazorReset.Tests.Reset;
 
 /// <summary>F4, F5, S2, S4: every bad link ends in the same page, status 400, with nothing changed.</summary>
-public sealed class InvalidLinkTests(RazorResetFactory factory) : IClassFixture<RazorResetFactory>
+/// <summary>Provider-neutral: run on SQLite by <see cref="InvalidLinkOnSqliteTests"/> and on PostgreSQL by a subclass in PostgreSql/.</summary>
+public abstract class InvalidLinkTests(RazorResetFactory factory)
 {
+    /// <summary>A host with other settings, on a database of its own of the same kind.</summary>
+    protected abstract RazorResetFactory Host(IDictionary<string, string?> settings);
+
     public static TheoryData<string> Tamperings =>
     [
         "one-character-changed",
@@ -66,7 +70,7 @@ public sealed class InvalidLinkTests(RazorResetFactory factory) : IClassFixture<
     [Fact] // S1: lifespan
     public async Task AnExpiredLink_GivesTheInvalidLinkPage()
     {
-        await using var shortLived = RazorResetFactory.With(new Dictionary<string, string?> { ["PasswordReset:TokenLifespan"] = "00:00:01" });
+        await using var shortLived = Host(new Dictionary<string, string?> { ["PasswordReset:TokenLifespan"] = "00:00:01" });
         var email = UserStories.UniqueEmail("expired");
         await UserStories.CreateUserAsync(shortLived, email);
         var link = await UserStories.RequestResetLinkAsync(shortLived, email);
@@ -82,7 +86,7 @@ public sealed class InvalidLinkTests(RazorResetFactory factory) : IClassFixture<
     public async Task ALinkThatExpiresWhileTheFormIsOpen_GivesTheInvalidLinkPage_OnPost()
     {
         // Long enough to open the form on a busy machine, short enough to wait out
-        await using var shortLived = RazorResetFactory.With(new Dictionary<string, string?> { ["PasswordReset:TokenLifespan"] = "00:00:04" });
+        await using var shortLived = Host(new Dictionary<string, string?> { ["PasswordReset:TokenLifespan"] = "00:00:04" });
         var email = UserStories.UniqueEmail("slow");
         await UserStories.CreateUserAsync(shortLived, email);
         var link = await UserStories.RequestResetLinkAsync(shortLived, email);

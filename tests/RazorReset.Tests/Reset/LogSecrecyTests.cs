@@ -5,13 +5,17 @@ using RazorReset.Tests.PageObjects;
 
 namespace RazorReset.Tests.Reset;
 
-public sealed class LogSecrecyTests
+/// <summary>Provider-neutral: run on SQLite by <see cref="LogSecrecyOnSqliteTests"/> and on PostgreSQL by a subclass in PostgreSql/.</summary>
+public abstract class LogSecrecyTests
 {
+    /// <summary>A host with other settings, on a database of its own of the same kind.</summary>
+    protected abstract RazorResetFactory Host(IDictionary<string, string?> settings);
+
     [Fact] // S11, O4
     public async Task AFullJourneyAtTraceLevel_LogsNoToken_NoLinkQuery_AndNoPassword()
     {
         // Arrange: everything at Trace, ASP.NET Core's request logging included
-        await using var factory = RazorResetFactory.With(new Dictionary<string, string?>
+        await using var factory = Host(new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Microsoft"] = "Trace",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",

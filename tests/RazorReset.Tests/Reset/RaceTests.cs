@@ -4,7 +4,8 @@ using RazorReset.Tests.PageObjects;
 
 namespace RazorReset.Tests.Reset;
 
-public sealed class RaceTests(RazorResetFactory factory) : IClassFixture<RazorResetFactory>
+/// <summary>Provider-neutral: run on SQLite by <see cref="RaceOnSqliteTests"/> and on PostgreSQL by a subclass in PostgreSql/.</summary>
+public abstract class RaceTests(RazorResetFactory factory)
 {
     [Fact] // F6
     public async Task TenConcurrentPostsWithTheSameLink_ExactlyOneSucceeds_TheRestGetTheInvalidLinkPage()

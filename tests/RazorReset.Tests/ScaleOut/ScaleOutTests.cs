@@ -63,6 +63,31 @@ public sealed class ScaleOutTests
         Assert.Equal(5, await a.QueryAsync(db => db.ResetRequests.CountAsync(r => r.Outcome == ResetRequestOutcome.Throttled)));
     }
 
+    [Fact] // D4, S5: on one database and one Redis, POSTs alternating between A and B spend one per-IP budget
+    public async Task ForgotPosts_AlternatingBetweenAAndB_AreRefusedAfterOneBudget()
+    {
+        // Arrange
+        await using var redis = new RedisServer();
+        await redis.StartAsync();
+        var settings = new Dictionary<string, string?>(redis.Settings($"scale-{Guid.NewGuid():N}")) { ["RateLimiting:PermitLimit"] = "4" };
+        var database = PostgreSqlServer.NewDatabaseSettings();
+        await using var a = Instance.Start(database, settings);
+        await using var b = Instance.Start(database, settings);
+        var pages = new[] { await ForgotPage.VisitAsync(a.CreateBrowser()), await ForgotPage.VisitAsync(b.CreateBrowser()) };
+
+        // Act
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await pages[i % 2].PostAsync(UserStories.UniqueEmail("budget"));
+            statuses.Add(response.StatusCode);
+        }
+
+        // Assert
+        Assert.Equal([HttpStatusCode.Found, HttpStatusCode.Found, HttpStatusCode.Found, HttpStatusCode.Found, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(4, await a.QueryAsync(db => db.ResetRequests.CountAsync()));
+    }
+
     [Fact] // F2, S6: a backlog seen by both processors at once is split between them and each request resolved once
     public async Task EachResetRequest_IsResolvedOnce_WithBothInstancesWorking()
     {
@@ -126,6 +151,7 @@ public sealed class ScaleOutTests
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = ((IPEndPoint)blackHole.LocalEndpoint).Port.ToString(),
             ["Email:Smtp:Timeout"] = "00:10:00",
+            ["Email:Smtp:ConnectTimeout"] = "00:10:00",
         });
         var to = UserStories.UniqueEmail("orphaned");
         await QueueAsync(a, Enumerable.Range(0, 20).Select(i => Message(to, $"Held {i:00}")));

@@ -1,0 +1,5 @@
+using RazorReset.Tests.Infrastructure;
+
+namespace RazorReset.Tests.Reset;
+
+public sealed class RaceOnSqliteTests(RazorResetFactory factory) : RaceTests(factory), IClassFixture<RazorResetFactory>;
