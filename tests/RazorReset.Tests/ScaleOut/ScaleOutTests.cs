@@ -136,55 +136,6 @@ public sealed class ScaleOutTests
         Assert.Equal(500, subjects.Distinct().Count());
     }
 
-    [Fact] // E1: an instance that dies holding a batch loses nothing: another sends it once the claim has lapsed, and only once
-    public async Task AnInstanceThatDiesMidBatch_LosesNothing()
-    {
-        // Arrange: A's SMTP server accepts connections and never answers, so A hangs inside its batch
-        var database = PostgreSqlServer.NewDatabaseSettings();
-        using var blackHole = new TcpListener(IPAddress.Loopback, 0);
-        blackHole.Start();
-        var held = new List<TcpClient>();
-        var accepting = AcceptForeverAsync(blackHole, held);
-        var a = Instance.Start(database, new Dictionary<string, string?>
-        {
-            ["Email:Transport"] = "Smtp",
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = ((IPEndPoint)blackHole.LocalEndpoint).Port.ToString(),
-            ["Email:Smtp:Timeout"] = "00:10:00",
-            ["Email:Smtp:ConnectTimeout"] = "00:10:00",
-        });
-        var to = UserStories.UniqueEmail("orphaned");
-        await QueueAsync(a, Enumerable.Range(0, 20).Select(i => Message(to, $"Held {i:00}")));
-        a.Service<OutboxSignal>().Wake();
-        await Eventually.UntilAsync(
-            () => a.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.LeaseId != null)),
-            claimed => claimed == 20,
-            claimed => $"A claimed {claimed} of 20 messages.",
-            TimeSpan.FromSeconds(15));
-
-        try
-        {
-            // Act: B comes along after A's claim has lapsed (its clock a day ahead), A still hung
-            await using var b = Instance.Start(database, clockAhead: TimeSpan.FromDays(1));
-            b.Service<OutboxSignal>().Wake();
-            await b.WaitForOutboxDrainedAsync(TimeSpan.FromSeconds(60));
-
-            // Assert: B sent all of them; then A "wakes" to a dropped connection and sends nothing again
-            Assert.Equal(20, b.Mailbox.To(to).Select(m => m.Subject).Distinct().Count());
-            foreach (var client in held) client.Dispose();
-            blackHole.Stop();
-            await a.DisposeAsync();
-            Assert.Equal(20, b.Mailbox.To(to).Count);
-            Assert.Empty(a.Mailbox.To(to));
-            Assert.Equal(0, await b.QueryAsync(db => db.OutboxMessages.CountAsync()));
-        }
-        finally
-        {
-            await a.DisposeAsync();
-            await accepting.ContinueWith(_ => { });
-        }
-    }
-
     [Fact] // F2: reset requests claimed by an instance that died are resolved by another once the claim lapses, each once
     public async Task ResetRequestsClaimedByAnInstanceThatDied_AreResolvedOnceTheClaimLapses()
     {
@@ -232,10 +183,5 @@ public sealed class ScaleOutTests
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         foreach (var message in messages) outbox.Add(message);
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
-    }
-
-    private static async Task AcceptForeverAsync(TcpListener listener, List<TcpClient> held)
-    {
-        while (true) held.Add(await listener.AcceptTcpClientAsync());
     }
 }
