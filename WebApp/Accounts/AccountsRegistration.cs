@@ -51,6 +51,12 @@ public static class AccountsRegistration
             cookie.Events.OnRedirectToReturnUrl = context => ReturnUrls.IsLocal(context.RedirectUri) ? follow(context) : Task.CompletedTask;
         });
 
+        builder.Services.AddSingleton<AccountRequestProtector>();
+        builder.Services.AddSingleton<AccountRequestSignal>();
+        builder.Services.AddScoped<AccountRequestRecorder>();
+        builder.Services.AddScoped<AccountRequestHandler>();
+        builder.Services.AddHostedService<AccountRequestProcessor>();
+
         builder.Services.AddSingleton<DecoyPasswordHash>();
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.Configure<RazorPagesOptions>(pages =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using RazorReset.Accounts;
 using RazorReset.Email;
 using RazorReset.PasswordReset;
 
@@ -25,6 +26,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     /// <summary>True when the database commits one writer at a time, so batching commits pays.</summary>
     public virtual bool CommitsOneWriterAtATime => false;
+
+    public DbSet<AccountRequest> AccountRequests => Set<AccountRequest>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         WriteAsync(token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), cancellationToken);
@@ -72,6 +75,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             code.Property(c => c.UserId).HasMaxLength(450);
             code.HasIndex(c => c.UserId);
             code.HasData(new ResetCode { RequestId = ResetCode.NoCodeId, ExpiresAt = new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc) });
+        });
+
+        builder.Entity<AccountRequest>(request =>
+        {
+            request.ToTable("AccountRequests");
+            request.Property(r => r.UserId).HasMaxLength(450);
+            request.Property(r => r.ProcessedAt).IsConcurrencyToken(); // one resolution per request, however many instances
+            request.HasIndex(r => r.ProcessedAt);
+            request.HasIndex(r => new { r.UserId, r.Outcome, r.RequestedAt });
         });
 
         builder.Entity<OutboxMessage>(message =>

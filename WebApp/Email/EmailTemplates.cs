@@ -32,6 +32,10 @@ public sealed class EmailTemplates
     public EmailMessage ConfirmEmail(string to, string link) =>
         Render(EmailKinds.ConfirmEmail, to, new() { ["Link"] = link });
 
+    /// <summary>To the owner of an address someone tried to register (or asked to confirm) again.</summary>
+    public EmailMessage AccountExists(string to, string signInLink, string forgotLink) =>
+        Render(EmailKinds.AccountExists, to, new() { ["SignInLink"] = signInLink, ["ForgotLink"] = forgotLink });
+
     private static EmailMessage Render(string kind, string to, Dictionary<string, string> values)
     {
         var text = Fill(Load($"{kind}.txt"), values, v => v);

@@ -48,6 +48,30 @@ public static partial class LogEvents
     [LoggerMessage(1022, LogLevel.Information, "A password reset code was accepted for user {UserId}.")]
     public static partial void ResetCodeAccepted(this ILogger logger, string userId);
 
+    [LoggerMessage(1101, LogLevel.Information, "Account request {RequestId} ({Kind}) recorded.")]
+    public static partial void AccountRequested(this ILogger logger, long requestId, RazorReset.Accounts.AccountRequestKind kind);
+
+    [LoggerMessage(1102, LogLevel.Information, "Confirmation email queued for user {UserId} (account request {RequestId}, {Kind}).")]
+    public static partial void ConfirmationEmailQueued(this ILogger logger, long requestId, string userId, RazorReset.Accounts.AccountRequestKind kind);
+
+    [LoggerMessage(1103, LogLevel.Information, "Account request {RequestId} is for user {UserId}, who already has an account; a notice was queued to its owner.")]
+    public static partial void AccountExistsNoticeQueued(this ILogger logger, long requestId, string userId);
+
+    [LoggerMessage(1104, LogLevel.Information, "Account request {RequestId} (resend confirmation) matched no account; no email sent.")]
+    public static partial void AccountRequestForUnknownAccount(this ILogger logger, long requestId);
+
+    [LoggerMessage(1105, LogLevel.Warning, "Account request {RequestId} for user {UserId} dropped: {Limit} account emails in the last hour already.")]
+    public static partial void AccountRequestThrottled(this ILogger logger, long requestId, string userId, int limit);
+
+    [LoggerMessage(1106, LogLevel.Warning, "Account request {RequestId} could not be resolved on attempt {Attempt} of {MaxAttempts}; it will be retried.")]
+    public static partial void AccountRequestRetryScheduled(this ILogger logger, long requestId, int attempt, int maxAttempts, Exception exception);
+
+    [LoggerMessage(1107, LogLevel.Error, "Account request {RequestId} could not be resolved and was dropped.")]
+    public static partial void AccountRequestFailed(this ILogger logger, long requestId, Exception exception);
+
+    [LoggerMessage(1108, LogLevel.Error, "Processing account requests failed; will retry.")]
+    public static partial void AccountProcessingFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(2001, LogLevel.Information, "Email {MessageId} ({Kind}) queued.")]
     public static partial void EmailQueued(this ILogger logger, long messageId, string kind);
 

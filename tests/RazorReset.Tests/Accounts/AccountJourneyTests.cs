@@ -29,6 +29,7 @@ public sealed class AccountJourneyTests(RazorResetFactory factory) : IClassFixtu
         var email = UserStories.UniqueEmail("unconfirmed");
         using var client = factory.CreateBrowser();
         await (await RegisterPage.VisitAsync(client)).RegisterAsync(email, UserStories.GoodPassword);
+        await factory.Mailbox.WaitForAsync(email, "Confirm"); // the account exists from here on
 
         Assert.False(await UserStories.CanSignInAsync(factory, email, UserStories.GoodPassword));
     }

@@ -130,6 +130,14 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
         timeout ?? TimeSpan.FromSeconds(15),
         TimeSpan.FromMilliseconds(25));
 
+    /// <summary>Waits until the background processor has resolved every register and resend-confirmation request.</summary>
+    public Task WaitForAccountRequestsProcessedAsync(TimeSpan? timeout = null) => Eventually.UntilAsync(
+        () => QueryAsync(db => db.AccountRequests.AnyAsync(r => r.ProcessedAt == null)),
+        pending => !pending,
+        _ => "Account requests were not processed in time.",
+        timeout ?? TimeSpan.FromSeconds(15),
+        TimeSpan.FromMilliseconds(25));
+
     /// <summary>Waits until the outbox holds nothing pending: every message delivered (E1).</summary>
     public Task WaitForOutboxDrainedAsync(TimeSpan? timeout = null) => Eventually.UntilAsync(
         () => QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending)),

@@ -4,9 +4,9 @@ namespace RazorReset.Tests.Infrastructure;
 
 /// <summary>
 /// What a request must not change unless it is the one legitimate, fully authorised submission:
-/// every account's credentials and flags, the recorded reset requests and the queued mail (S3, S9).
+/// every account's credentials and flags, the recorded reset and account requests and the queued mail (S3, S9).
 /// </summary>
-public sealed record StateSnapshot(string Users, int ResetRequests, int OutboxMessages, int UserTokens, int UserLogins)
+public sealed record StateSnapshot(string Users, int ResetRequests, int AccountRequests, int OutboxMessages, int UserTokens, int UserLogins)
 {
     public static Task<StateSnapshot> TakeAsync(RazorResetFactory factory) => factory.QueryAsync(async db =>
     {
@@ -16,6 +16,7 @@ public sealed record StateSnapshot(string Users, int ResetRequests, int OutboxMe
         return new StateSnapshot(
             string.Join(Environment.NewLine, users),
             await db.ResetRequests.CountAsync(),
+            await db.AccountRequests.CountAsync(),
             await db.OutboxMessages.CountAsync(),
             await db.UserTokens.CountAsync(),
             await db.UserLogins.CountAsync());

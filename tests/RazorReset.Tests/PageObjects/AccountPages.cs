@@ -4,32 +4,6 @@ using RazorReset.Tests.Infrastructure;
 
 namespace RazorReset.Tests.PageObjects;
 
-/// <summary>Identity UI's register page, inside the app's layout.</summary>
-public sealed class RegisterPage : HtmlPage
-{
-    private RegisterPage(HttpClient client, IHtmlDocument document) : base(client, document) =>
-        Form = HtmlAssert.HasForm(document, "registerForm");
-
-    public IHtmlFormElement Form { get; }
-
-    public static async Task<RegisterPage> VisitAsync(HttpClient client) =>
-        new(client, await GetAsync(client, "/Identity/Account/Register"));
-
-    public Task<HttpResponseMessage> PostAsync(string email, string password, string? confirmation = null) =>
-        Client.SendAsync(Form, HtmlAssert.HasElement(Document, "registerSubmit"), new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-            ["Input.ConfirmPassword"] = confirmation ?? password,
-        });
-
-    public async Task RegisterAsync(string email, string password)
-    {
-        using var response = await PostAsync(email, password);
-        ResponseAssert.IsRedirectTo(response, "/Identity/Account/RegisterConfirmation");
-    }
-}
-
 public sealed class LoginPage : HtmlPage
 {
     private LoginPage(HttpClient client, IHtmlDocument document) : base(client, document) =>

@@ -13,7 +13,7 @@ public static class UserStories
 
     public static string UniqueEmail(string tag = "user") => $"{tag}-{Guid.NewGuid():N}@example.test";
 
-    /// <summary>F8: register through Identity UI, open the confirmation email, follow its link.</summary>
+    /// <summary>F8: register on the app's page, open the confirmation email, follow its link.</summary>
     public static async Task RegisterAndConfirmAsync(RazorResetFactory factory, string email, string password)
     {
         using var client = factory.CreateBrowser();

@@ -1,0 +1,7 @@
+namespace RazorReset.Accounts;
+
+public enum AccountRequestKind
+{
+    Register = 1,
+    ResendConfirmation = 2,
+}

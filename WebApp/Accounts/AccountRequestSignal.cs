@@ -1,0 +1,5 @@
+using RazorReset.Infrastructure;
+
+namespace RazorReset.Accounts;
+
+public sealed class AccountRequestSignal : WorkSignal;
