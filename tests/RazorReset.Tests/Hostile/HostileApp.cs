@@ -62,7 +62,7 @@ public sealed class HostileApp : IAsyncDisposable
         var users = await db.Users.OrderBy(u => u.Id)
             .Select(u => u.Id + u.PasswordHash + u.SecurityStamp + u.EmailConfirmed + u.LockoutEnd + u.AccessFailedCount)
             .ToListAsync();
-        return $"users {string.Join("|", users)}; requests {await db.ResetRequests.CountAsync()}; outbox {await db.OutboxMessages.CountAsync()}";
+        return $"users {string.Join("|", users)}; requests {await db.ResetRequests.CountAsync()}; account requests {await db.AccountRequests.CountAsync()}; outbox {await db.OutboxMessages.CountAsync()}";
     });
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();

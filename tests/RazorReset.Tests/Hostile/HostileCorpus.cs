@@ -116,6 +116,27 @@ public static class HostileCorpus
         yield return Raw("manage page with a forged sign-in cookie", _ =>
             Task.FromResult(RawHttp.Request("GET", "/Identity/Account/Manage", ["Cookie: .AspNetCore.Identity.Application=CfDJ8" + new string('A', 300)])), 302) with { Location = "/Identity/Account/Login" };
 
+        // Register and resend confirmation: refused input is answered on the form, records nothing and mails nobody.
+        const string Good = "plenty+of+lemon+trees+in+winter";
+        yield return Register("register CR/LF and a Bcc in the address", "Input.Email=" + Enc("a@x.test\r\nBcc: victim@x.test") + $"&Input.Password={Good}&Input.ConfirmPassword={Good}", 200);
+        yield return Register("register NUL in the address", $"Input.Email=a%00b%40x.test&Input.Password={Good}&Input.ConfirmPassword={Good}", BadRequest);
+        yield return Register("register 300-character address", $"Input.Email={new string('a', 290)}%40x.test&Input.Password={Good}&Input.ConfirmPassword={Good}", 200);
+        yield return Register("register script in the address", "Input.Email=" + Enc("<script>alert(1)</script>@x.test") + $"&Input.Password={Good}&Input.ConfirmPassword={Good}", 200);
+        yield return Register("register right-to-left override in the address", "Input.Email=" + Enc("\u202Ea@x.test") + $"&Input.Password={Good}&Input.ConfirmPassword={Good}", 200);
+        yield return Register("register SQL as the address", "Input.Email=" + Enc("' OR '1'='1") + $"&Input.Password={Good}&Input.ConfirmPassword={Good}", 200);
+        yield return Register("register array-shaped fields", $"Input.Email[0]=a%40x.test&Input.Password[]={Good}&Input=1", 200);
+        yield return Register("register 129-character password", $"Input.Email=a%40x.test&Input.Password={new string('p', 129)}&Input.ConfirmPassword={new string('p', 129)}", 200);
+        yield return Register("register 5,000-character password", $"Input.Email=a%40x.test&Input.Password={new string('p', 5000)}", BadRequest);
+        yield return Register("register confirmation that differs", $"Input.Email=a%40x.test&Input.Password={Good}&Input.ConfirmPassword=other", 200);
+        yield return Register("register a common password", "Input.Email=a%40x.test&Input.Password=qwertyqwerty&Input.ConfirmPassword=qwertyqwerty", 200);
+        yield return Raw("resend CR/LF and a Bcc in the address", async app =>
+            (await app.OpenFormAsync("/Identity/Account/ResendEmailConfirmation")).Post("Input.Email=" + Enc("a@x.test\r\nBcc: victim@x.test")), 200);
+        yield return Raw("resend two addresses", async app =>
+            (await app.OpenFormAsync("/Identity/Account/ResendEmailConfirmation")).Post("Input.Email=" + Enc("a@x.test, b@x.test")), 200);
+        yield return Raw("resend NUL in the address", async app =>
+            (await app.OpenFormAsync("/Identity/Account/ResendEmailConfirmation")).Post("Input.Email=a%00b%40x.test"), BadRequest) with { StatusPage = true };
+        yield return Get("register confirmation with an address in the query", "/Identity/Account/RegisterConfirmation?email=" + Enc("<script>alert(1)</script>@x.test"), 200);
+
         // Tampered reset and confirmation tokens.
         yield return Get("reset link with a garbage token", "/ResetLink?uid=00000000-0000-0000-0000-000000000000&token=garbage", BadRequest);
         yield return Get("reset link with a non-base64 token", "/ResetLink?uid=x&token=%25%25%25", BadRequest);
@@ -133,6 +154,7 @@ public static class HostileCorpus
             yield return Raw($"{method} /Forgot", _ => Task.FromResult(RawHttp.Request(method, "/Forgot")), MethodNotAllowed) with { StatusPage = true };
             yield return Raw($"{method} /", _ => Task.FromResult(RawHttp.Request(method, "/")), MethodNotAllowed) with { StatusPage = true };
             yield return Raw($"{method} sign-in page", _ => Task.FromResult(RawHttp.Request(method, "/Identity/Account/Login")), MethodNotAllowed) with { StatusPage = true };
+            yield return Raw($"{method} register page", _ => Task.FromResult(RawHttp.Request(method, "/Identity/Account/Register")), MethodNotAllowed) with { StatusPage = true };
             yield return Raw($"{method} /healthz", _ => Task.FromResult(RawHttp.Request(method, "/healthz")), MethodNotAllowed);
         }
 
@@ -164,6 +186,9 @@ public static class HostileCorpus
 
     private static HostileCase Forgot(string name, string fields, params int[] allowed) =>
         new(name, async app => (await app.OpenFormAsync("/Forgot")).Post(fields), allowed) { StatusPage = allowed[0] >= 400 };
+
+    private static HostileCase Register(string name, string fields, int allowed) =>
+        new(name, async app => (await app.OpenFormAsync("/Identity/Account/Register")).Post(fields), [allowed]) { StatusPage = allowed >= 400 };
 
     private static HostileCase SignIn(string name, Func<HostileApp, string> fields, int allowed, string target = "/Identity/Account/Login") =>
         new(name, async app => (await app.OpenFormAsync("/Identity/Account/Login")).Post(fields(app), target), [allowed]) { StatusPage = allowed >= 400 };

@@ -53,6 +53,9 @@ public sealed class EveryRouteTests(RazorResetFactory factory) : IClassFixture<R
         Assert.Contains(("/ResetLink", true), routes);
         Assert.Contains(("/api/v1/auth/reset-password", false), routes);
         Assert.Contains(("/Identity/Account/Manage/ChangePassword", true), routes);
+        Assert.Contains(("/Identity/Account/Register", true), routes);
+        Assert.Contains(("/Identity/Account/ResendEmailConfirmation", true), routes);
+        Assert.Contains(("/Identity/Account/RegisterConfirmation", true), routes);
 
         foreach (var (path, antiforgeryRequired) in routes)
         {
