@@ -24,10 +24,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ResetCode> ResetCodes => Set<ResetCode>();
 
+    public DbSet<AccountRequest> AccountRequests => Set<AccountRequest>();
+
     /// <summary>True when the database commits one writer at a time, so batching commits pays.</summary>
     public virtual bool CommitsOneWriterAtATime => false;
-
-    public DbSet<AccountRequest> AccountRequests => Set<AccountRequest>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         WriteAsync(token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), cancellationToken);
