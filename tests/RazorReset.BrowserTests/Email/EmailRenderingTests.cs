@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using RazorReset.BrowserTests.Infrastructure;
 using RazorReset.BrowserTests.Journeys;
+using RazorReset.BrowserTests.Pages;
 using RazorReset.Tests.Infrastructure;
 using RazorReset.Tests.PageObjects;
 using static Microsoft.Playwright.Assertions;
@@ -24,11 +25,7 @@ public sealed class EmailRenderingTests(BrowserSuite suite)
         var email = UserStories.UniqueEmail("mail-confirm");
         await using var context = await suite.NewContextAsync();
         var site = await context.NewPageAsync();
-        await site.GotoAsync(suite.App.Url("/Identity/Account/Register"));
-        await site.FillAsync("#Input_Email", email);
-        await site.FillAsync("#Input_Password", UserStories.GoodPassword);
-        await site.FillAsync("#Input_ConfirmPassword", UserStories.GoodPassword);
-        await site.ClickAsync("#registerSubmit");
+        await (await RegisterScreen.OpenAsync(site, suite.App)).RegisterAsync(email, UserStories.GoodPassword);
         var message = await suite.Smtp4dev.WaitForAsync(email);
 
         // Act

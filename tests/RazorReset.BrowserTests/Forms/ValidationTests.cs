@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using RazorReset.BrowserTests.Infrastructure;
 using RazorReset.BrowserTests.Journeys;
+using RazorReset.BrowserTests.Pages;
 using RazorReset.Tests.PageObjects;
 using static Microsoft.Playwright.Assertions;
 
@@ -61,23 +62,21 @@ public sealed class ValidationTests(BrowserSuite suite)
         await Expect(page.Locator("#Input_Email")).ToBeFocusedAsync(); // it is document.activeElement (polled: autofocus lands after parsing)
     }
 
-    [Theory, InlineData(true), InlineData(false)] // U2, S10 on Identity UI's register page
+    [Theory, InlineData(true), InlineData(false)] // U2, S10 on the register page
     public async Task Register_CommonPassword_ShowsTheReasonByThePasswordField_AndFocusesIt_U2(bool javaScript)
     {
         // Arrange
         await using var context = await suite.NewContextAsync(javaScriptEnabled: javaScript);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(suite.App.Url("/Identity/Account/Register"));
+        var register = await RegisterScreen.OpenAsync(page, suite.App);
 
         // Act
-        await page.FillAsync("#Input_Email", UserStories.UniqueEmail("register"));
-        await page.FillAsync("#Input_Password", "qwertyqwerty");
-        await page.FillAsync("#Input_ConfirmPassword", "qwertyqwerty");
-        await page.ClickAsync("#registerSubmit");
+        await register.SubmitAsync(UserStories.UniqueEmail("register"), "qwertyqwerty");
 
-        // Assert: announced as the field's description, where the keyboard lands
-        var password = page.Locator("#Input_Password");
-        await Expect(password).ToHaveAccessibleDescriptionAsync("This password appears in lists of common or breached passwords. Choose another.");
+        // Assert: announced as the field's description (after the rule), where the keyboard lands
+        var password = register.Password;
+        await Expect(password).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(
+            @"^At least 12 characters\..*This password appears in lists of common or breached passwords\. Choose another\.$"));
         await Expect(password).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(password).ToBeFocusedAsync();
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RazorReset.BrowserTests.Infrastructure;
+using RazorReset.BrowserTests.Pages;
 using RazorReset.Tests.Infrastructure;
 using RazorReset.Tests.PageObjects;
 using static Microsoft.Playwright.Assertions;
@@ -26,14 +27,17 @@ public static class PageTour
 
         await page.GotoAsync(app.Url("/"));
         await AtAsync("home");
-        await page.GotoAsync(app.Url("/Identity/Account/Register"));
+        var register = await RegisterScreen.OpenAsync(page, app);
         await AtAsync("register");
-        await page.FillAsync("#Input_Email", UserStories.UniqueEmail("tour-register"));
-        await page.FillAsync("#Input_Password", "qwertyqwerty");
-        await page.FillAsync("#Input_ConfirmPassword", "something else entirely");
-        await page.ClickAsync("#registerSubmit");
-        await Expect(page.Locator("#Input_ConfirmPassword")).ToHaveAttributeAsync("aria-invalid", "true");
+        await register.SubmitAsync(UserStories.UniqueEmail("tour-register"), "qwertyqwerty", "something else entirely");
+        await Expect(register.Confirmation).ToHaveAttributeAsync("aria-invalid", "true");
         await AtAsync("register-errors");
+        await register.RegisterAsync(UserStories.UniqueEmail("tour-register"), UserStories.GoodPassword);
+        await AtAsync("register-confirmation");
+        var resend = await ResendConfirmationScreen.OpenAsync(page, app);
+        await AtAsync("resend-confirmation");
+        await resend.ResendAsync(email);
+        await AtAsync("resend-confirmation-sent");
         await page.GotoAsync(app.Url("/Identity/Account/Login"));
         await AtAsync("sign-in");
         await page.GotoAsync(app.Url("/Forgot"));
