@@ -7,7 +7,7 @@ namespace RazorReset.Data;
 /// asynchronously, and SQLite never sees two writers from one instance. (Instances sharing a
 /// database still meet SQLite's own locking, as before.)
 /// </summary>
-public sealed class DatabaseWriteGate
+public sealed class DatabaseWriteGate : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -22,6 +22,8 @@ public sealed class DatabaseWriteGate
         _gate.Wait();
         return new Lease(_gate);
     }
+
+    public void Dispose() => _gate.Dispose();
 
     public readonly struct Lease(SemaphoreSlim gate) : IDisposable
     {

@@ -1,7 +1,7 @@
 namespace RazorReset.Infrastructure;
 
 /// <summary>Wakes a background loop at once instead of at its next sweep.</summary>
-public class WorkSignal
+public abstract class WorkSignal : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
 
@@ -26,5 +26,11 @@ public class WorkSignal
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+    }
+
+    public void Dispose()
+    {
+        _semaphore.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

@@ -41,11 +41,13 @@ public sealed class ResetRequests(
 /// because SQLite commits one writer at a time. A database that commits writers side by side gets
 /// each insert on its own: funnelling them through one turn would only make them queue.
 /// </summary>
-public sealed class ResetRequestCommits
+public sealed class ResetRequestCommits : IDisposable
 {
     private const int MaxBatch = 256;
     private readonly ConcurrentQueue<Entry> _queue = new();
     private readonly SemaphoreSlim _turn = new(1, 1);
+
+    public void Dispose() => _turn.Dispose();
 
     /// <summary>Not cancellable: once accepted, a request is written even if its client has gone.</summary>
     public async Task CommitAsync(ResetRequest request, AppDbContext db)

@@ -12,7 +12,6 @@ namespace RazorReset.Benchmarks;
 /// <summary>S1: creating and checking a reset token with the app's own Data Protection provider.</summary>
 public class ResetTokenBenchmarks
 {
-    private SqliteConnection _connection = null!;
     private ServiceProvider _services = null!;
     private AsyncServiceScope _scope;
     private UserManager<IdentityUser> _users = null!;
@@ -22,14 +21,13 @@ public class ResetTokenBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        _connection = new SqliteConnection("Data Source=:memory:");
-        await _connection.OpenAsync();
-
         var services = new ServiceCollection();
         services.AddLogging();
+        // One in-memory database for the run: it lives as long as its open connection, which the container disposes.
+        services.AddSingleton(_ => { var connection = new SqliteConnection("Data Source=:memory:"); connection.Open(); return connection; });
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton<DatabaseWriteGate>();
-        services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(_connection));
+        services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, options) => options.UseSqlite(provider.GetRequiredService<SqliteConnection>()));
         services.AddOptions<ResetTokenProviderOptions>();
         services.AddIdentityCore<IdentityUser>(options => options.Tokens.PasswordResetTokenProvider = ResetTokenProvider.ProviderName)
             .AddEntityFrameworkStores<AppDbContext>()
@@ -56,6 +54,5 @@ public class ResetTokenBenchmarks
     {
         await _scope.DisposeAsync();
         await _services.DisposeAsync();
-        await _connection.DisposeAsync();
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace RazorReset.Pages.Shared;
+namespace RazorReset.Pages;
 
 /// <summary>Gives a field's message the id its input points at (<see cref="FieldInputTagHelper"/>).</summary>
 [HtmlTargetElement("span", Attributes = "asp-validation-for")]

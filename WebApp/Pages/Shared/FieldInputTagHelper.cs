@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace RazorReset.Pages.Shared;
+namespace RazorReset.Pages;
 
 /// <summary>
 /// U2, one way on every form: a field the server refused gets aria-invalid and aria-describedby

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace RazorReset.BrowserTests.Accessibility;
 
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserSuiteDefinition.Name)]
 public sealed class AccessibilityTests(BrowserSuite suite, ITestOutputHelper output)
 {
     [Fact] // U2

@@ -3,7 +3,7 @@ using RazorReset.BrowserTests.Journeys;
 
 namespace RazorReset.BrowserTests.Accessibility;
 
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserSuiteDefinition.Name)]
 public sealed class ScreenshotTests(BrowserSuite suite)
 {
     [Fact] // U3, S7
@@ -18,7 +18,7 @@ public sealed class ScreenshotTests(BrowserSuite suite)
             // The 400, 404 and 429 pages report their own status; anything else (a refused inline
             // script or style, a missing stylesheet) is a problem.
             var documentStatus = message.Location.StartsWith(page.Url + ":", StringComparison.Ordinal) &&
-                message.Text.StartsWith("Failed to load resource: the server responded with a status of 4");
+                message.Text.StartsWith("Failed to load resource: the server responded with a status of 4", StringComparison.Ordinal);
             if (message.Type is "error" or "warning" && !documentStatus) problems.Add($"{page.Url}: console {message.Type}: {message.Text}");
         };
         page.PageError += (_, error) => problems.Add($"{page.Url}: script error: {error}");

@@ -13,7 +13,7 @@ namespace RazorReset.BrowserTests.Email;
 /// document, no app CSP around it), at the narrowest and widest widths a reader has, in light and
 /// dark; then its button followed into the flow.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserSuiteDefinition.Name)]
 public sealed class EmailRenderingTests(BrowserSuite suite)
 {
     private static readonly int[] Widths = [320, 390, 800];

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RazorReset.BrowserTests.Forms;
 
 /// <summary>U4: success said as success, and put away with a button that works under the CSP (U1, S7).</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserSuiteDefinition.Name)]
 public sealed class StatusMessageTests(BrowserSuite suite)
 {
     [Fact] // U4, U1

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RazorReset.BrowserTests.Forms;
 
 /// <summary>U2: errors next to their fields, tied to them, with focus on the first — with and without scripts (U1).</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserSuiteDefinition.Name)]
 public sealed class ValidationTests(BrowserSuite suite)
 {
     [Theory, InlineData(true), InlineData(false)] // U2, F5

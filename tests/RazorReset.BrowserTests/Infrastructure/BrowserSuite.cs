@@ -85,7 +85,7 @@ public static class Viewports
 
 /// <summary>One Chromium for every test class; they run one after another (2 cores, one browser).</summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserSuite>
+public sealed class BrowserSuiteDefinition : ICollectionFixture<BrowserSuite>
 {
     public const string Name = "Browser";
 }

@@ -53,7 +53,7 @@ public sealed class RefererRecorder : IAsyncDisposable
     }
 
     /// <summary>The one request made to a path (host:port/path), with the Referer it carried ("" for none).</summary>
-    public RecordedRequest Single(string origin, string path) =>
+    public RecordedRequest RequestTo(string origin, string path) =>
         Assert.Single(Requests, r => r.Target == new Uri(origin).Authority + path);
 
     public async ValueTask DisposeAsync()

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace RazorReset.BrowserTests.Journeys;
 
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserSuiteDefinition.Name)]
 public sealed class CodeJourneyTests(BrowserSuite suite)
 {
     [Fact] // A4: asked on the desktop, mail read on the phone, code typed on the desktop

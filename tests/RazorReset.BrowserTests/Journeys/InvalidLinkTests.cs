@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RazorReset.BrowserTests.Journeys;
 
 /// <summary>F4, S2: a dead link ends on one friendly page that offers a new one.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserSuiteDefinition.Name)]
 public sealed class InvalidLinkTests(BrowserSuite suite)
 {
     [Fact] // F4, S1

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace RazorReset.BrowserTests.Journeys;
 
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserSuiteDefinition.Name)]
 public sealed class ResetJourneyTests(BrowserSuite suite)
 {
     [Fact] // F1–F5, F7, E6

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RazorReset.BrowserTests.Keyboard;
 
 /// <summary>U2: the whole journey with Tab, Enter and typing only, the focus visible at every stop.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserSuiteDefinition.Name)]
 public sealed class KeyboardTests(BrowserSuite suite)
 {
     [Fact] // U2

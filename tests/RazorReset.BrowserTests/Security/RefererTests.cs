@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace RazorReset.BrowserTests.Security;
 
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserSuiteDefinition.Name)]
 public sealed class RefererTests(BrowserSuite suite)
 {
     [Fact] // S7, F4: nothing about the reset leaks to the next site through Referer
@@ -23,7 +23,7 @@ public sealed class RefererTests(BrowserSuite suite)
         // Control: from a page without the policy, the browser does send one across origins
         await page.GotoAsync(recorder.Origin + "/control");
         await NavigateAsync(page, recorder.OtherOrigin + "/from-control");
-        Assert.Equal(recorder.Origin + "/", recorder.Single(recorder.OtherOrigin, "/from-control").Referer);
+        Assert.Equal(recorder.Origin + "/", recorder.RequestTo(recorder.OtherOrigin, "/from-control").Referer);
 
         // Act
         await BrowserStories.OpenNewPasswordPageAsync(page, suite, app, email);
@@ -35,8 +35,8 @@ public sealed class RefererTests(BrowserSuite suite)
         await NavigateAsync(page, recorder.Origin + "/from-done");
 
         // Assert
-        Assert.Equal("", recorder.Single(recorder.Origin, "/from-new-password").Referer);
-        Assert.Equal("", recorder.Single(recorder.Origin, "/from-done").Referer);
+        Assert.Equal("", recorder.RequestTo(recorder.Origin, "/from-new-password").Referer);
+        Assert.Equal("", recorder.RequestTo(recorder.Origin, "/from-done").Referer);
     }
 
     /// <summary>

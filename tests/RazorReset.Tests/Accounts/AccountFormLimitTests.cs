@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using RazorReset.Tests.Infrastructure;
 using RazorReset.Tests.PageObjects;
@@ -25,7 +26,7 @@ public sealed class AccountFormLimitTests
         // Assert
         Assert.All(refused, Assert.True);
         var document = await ResponseAssert.IsHtmlDocumentAsync(fourth, HttpStatusCode.TooManyRequests);
-        Assert.InRange(int.Parse(Assert.Single(fourth.Headers.GetValues("Retry-After"))), 1, 600);
+        Assert.InRange(int.Parse(Assert.Single(fourth.Headers.GetValues("Retry-After")), CultureInfo.InvariantCulture), 1, 600);
         Assert.Contains("Please wait", HtmlAssert.HasElement(document, "status-429").TextContent);
         Assert.False(fourth.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.OK, stillReadable.StatusCode); // GET is not limited

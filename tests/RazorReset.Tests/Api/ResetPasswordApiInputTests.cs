@@ -111,7 +111,7 @@ public sealed class ResetPasswordApiInputTests(RazorResetFactory factory) : ICla
         await ResponseAssert.IsProblemAsync(response, status);
     }
 
-    private static HttpContent Content(string body, string? contentType)
+    private static ByteArrayContent Content(string body, string? contentType)
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         if (contentType is not null) content.Headers.ContentType = new MediaTypeHeaderValue(contentType);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ public sealed class ResetPasswordApiRateLimitTests : IAsyncLifetime
             var problem = await ResponseAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests);
             Assert.Equal("urn:razorreset:problem:too-many-requests", problem.GetProperty("type").GetString());
             var retryAfter = Assert.Single(limited.Headers.GetValues("Retry-After"));
-            Assert.InRange(int.Parse(retryAfter), 1, 600);
+            Assert.InRange(int.Parse(retryAfter, CultureInfo.InvariantCulture), 1, 600);
             ApiAssert.HasSecurityHeaders(limited);
         }
 

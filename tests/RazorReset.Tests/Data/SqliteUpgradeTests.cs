@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -52,7 +53,7 @@ public sealed class SqliteUpgradeTests
         var user = new IdentityUser { UserName = email, Email = email };
         var hash = new PasswordHasher<IdentityUser>().HashPassword(user, UserStories.GoodPassword);
         var normalized = email.ToUpperInvariant();
-        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
+        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "app.db")};Pooling=False");
         await connection.OpenAsync();

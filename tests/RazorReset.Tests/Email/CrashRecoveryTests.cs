@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -30,7 +31,7 @@ public sealed class CrashRecoveryTests
         {
             ["Email:Transport"] = "Smtp",
             ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = ((IPEndPoint)silent.LocalEndpoint).Port.ToString(),
+            ["Email:Smtp:Port"] = ((IPEndPoint)silent.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture),
             ["Email:Smtp:Security"] = "None",
             ["Email:Smtp:ConnectTimeout"] = "00:05:00",
         });
@@ -51,7 +52,7 @@ public sealed class CrashRecoveryTests
             {
                 ["Email:Transport"] = "Smtp",
                 ["Email:Smtp:Host"] = "127.0.0.1",
-                ["Email:Smtp:Port"] = smtp4dev.SmtpPort.ToString(),
+                ["Email:Smtp:Port"] = smtp4dev.SmtpPort.ToString(CultureInfo.InvariantCulture),
                 ["Email:Smtp:Security"] = "None",
             });
             var back = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RazorReset.PasswordReset;
 
 namespace RazorReset.Tests.Forgot;
@@ -14,7 +15,7 @@ public sealed class ExpiryTextTests
     [InlineData("02:00:00", "2 hours")]
     public void ExpiryText_ReadsNaturally(string lifespan, string expected)
     {
-        var options = new PasswordResetOptions { TokenLifespan = TimeSpan.Parse(lifespan) };
+        var options = new PasswordResetOptions { TokenLifespan = TimeSpan.Parse(lifespan, CultureInfo.InvariantCulture) };
 
         Assert.Equal(expected, options.ExpiryText);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class ForgotLimitTests
         // Assert
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Found, s));
         var document = await ResponseAssert.IsHtmlDocumentAsync(rejected, HttpStatusCode.TooManyRequests);
-        var retryAfter = int.Parse(Assert.Single(rejected.Headers.GetValues("Retry-After")));
+        var retryAfter = int.Parse(Assert.Single(rejected.Headers.GetValues("Retry-After")), CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 600);
         Assert.Contains("Please wait", HtmlAssert.HasElement(document, "status-429").TextContent);
         Assert.Equal(HttpStatusCode.OK, stillReadable.StatusCode); // GET is not limited

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -119,7 +120,7 @@ public sealed class RawResponse
             body = Dechunk(body);
         }
 
-        return new RawResponse(lines[0], match.Success ? int.Parse(match.Groups[1].Value) : -1, headers, Encoding.UTF8.GetString(body));
+        return new RawResponse(lines[0], match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1, headers, Encoding.UTF8.GetString(body));
     }
 
     private static byte[] Dechunk(byte[] body)

@@ -170,6 +170,7 @@ public class RazorResetFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         if (!_ownsDirectory) return;
 
         SqliteConnection.ClearAllPools();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Net;
@@ -42,7 +43,7 @@ public sealed class RedisServer : IAsyncLifetime
         {
             ArgumentList =
             {
-                "--bind", "127.0.0.1", "--port", Port.ToString(), "--save", "", "--appendonly", "no",
+                "--bind", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no",
                 "--daemonize", "yes", "--pidfile", PidFile, "--dir", _directory, "--logfile", Path.Combine(_directory, "redis.log"),
             },
             RedirectStandardOutput = true,
@@ -93,7 +94,7 @@ public sealed class RedisServer : IAsyncLifetime
         await client.ConnectAsync(IPAddress.Loopback, Port);
         var stream = client.GetStream();
         var request = new StringBuilder($"*{words.Length}\r\n");
-        foreach (var word in words) request.Append($"${Encoding.UTF8.GetByteCount(word)}\r\n{word}\r\n");
+        foreach (var word in words) request.Append(CultureInfo.InvariantCulture, $"${Encoding.UTF8.GetByteCount(word)}\r\n{word}\r\n");
         await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()));
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return await reader.ReadLineAsync() ?? "";

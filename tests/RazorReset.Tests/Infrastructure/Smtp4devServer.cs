@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -17,7 +18,7 @@ public sealed class Smtp4devServer : IAsyncLifetime
     private static readonly Lazy<Task<Smtp4devServer>> Shared = new(StartSharedAsync);
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private readonly HttpClient _api = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private static readonly HttpClient ApiClient = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("razorreset-smtp4dev-").FullName;
     private Process? _process;
 
@@ -35,7 +36,7 @@ public sealed class Smtp4devServer : IAsyncLifetime
     {
         ["Email:Transport"] = "Smtp",
         ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = SmtpPort.ToString(),
+        ["Email:Smtp:Port"] = SmtpPort.ToString(CultureInfo.InvariantCulture),
         ["Email:Smtp:Security"] = "None",
         ["Email:Smtp:ConnectTimeout"] = "00:00:03",
         ["Email:Smtp:Timeout"] = "00:00:10",
@@ -104,7 +105,7 @@ public sealed class Smtp4devServer : IAsyncLifetime
     /// <summary>Every message held, newest first (smtp4dev pages its list: five a page unless asked).</summary>
     public async Task<IReadOnlyList<Smtp4devSummary>> SummariesAsync()
     {
-        var json = await _api.GetStringAsync($"{Api}/messages?pageSize=100000");
+        var json = await ApiClient.GetStringAsync($"{Api}/messages?pageSize=100000");
         return JsonSerializer.Deserialize<Smtp4devPage>(json, JsonOptions)?.Results ?? [];
     }
 
@@ -133,19 +134,18 @@ public sealed class Smtp4devServer : IAsyncLifetime
     /// <summary>The message exactly as the server received it, parsed by MimeKit.</summary>
     public async Task<ReceivedMail> ReadAsync(string id)
     {
-        await using var raw = await _api.GetStreamAsync($"{Api}/messages/{id}/raw");
+        await using var raw = await ApiClient.GetStreamAsync($"{Api}/messages/{id}/raw");
         using var buffer = new MemoryStream();
         await raw.CopyToAsync(buffer);
         buffer.Position = 0;
         return ReceivedMail.Load(id, buffer);
     }
 
-    public async Task ClearAsync() => (await _api.DeleteAsync($"{Api}/messages/*")).EnsureSuccessStatusCode();
+    public async Task ClearAsync() => (await ApiClient.DeleteAsync($"{Api}/messages/*")).EnsureSuccessStatusCode();
 
     public async Task DisposeAsync()
     {
         await StopAsync();
-        _api.Dispose();
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
@@ -167,7 +167,7 @@ public sealed class Smtp4devServer : IAsyncLifetime
     {
         try
         {
-            using var response = await _api.GetAsync($"{Api}/messages?pageSize=1");
+            using var response = await ApiClient.GetAsync($"{Api}/messages?pageSize=1");
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -63,8 +64,8 @@ public sealed class PostgreSqlServer
             await RunAsync("chown", "-R", "postgres:postgres", directory);
         }
 
-        await server.RunAsPostgresAsync(Path.Combine(bin, "initdb"), "-D", server.Data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
-        await server.RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), "-D", server.Data, "-w", "-l", Path.Combine(directory, "log"), "-o",
+        await RunAsPostgresAsync(Path.Combine(bin, "initdb"), "-D", server.Data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
+        await RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), "-D", server.Data, "-w", "-l", Path.Combine(directory, "log"), "-o",
             $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400",
             "start");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
@@ -80,7 +81,7 @@ public sealed class PostgreSqlServer
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         var start = new ProcessStartInfo(Path.Combine(server._bin, "pg_dump"))
         {
-            ArgumentList = { "-h", "127.0.0.1", "-p", server._port.ToString(), "-U", "postgres", "--inserts", database },
+            ArgumentList = { "-h", "127.0.0.1", "-p", server._port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "--inserts", database },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -106,7 +107,7 @@ public sealed class PostgreSqlServer
         }
     }
 
-    private Task RunAsPostgresAsync(string program, params string[] arguments) =>
+    private static Task RunAsPostgresAsync(string program, params string[] arguments) =>
         Environment.UserName == "root" ? RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments]) : RunAsync(program, arguments);
 
     private static async Task RunAsync(string program, params string[] arguments)

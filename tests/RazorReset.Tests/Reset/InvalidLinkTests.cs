@@ -59,7 +59,7 @@ public abstract class InvalidLinkTests(RazorResetFactory factory)
         // Assert
         await InvalidLinkPage.AssertAsync(response);
         await InvalidLinkPage.AssertAsync(newPassword);
-        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("RazorReset.Reset=") && !c.Contains("expires=Thu, 01 Jan 1970")));
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("RazorReset.Reset=", StringComparison.Ordinal) && !c.Contains("expires=Thu, 01 Jan 1970")));
         Assert.Equal(before, await StateOfAsync(email));
 
         // …and the genuine link still works

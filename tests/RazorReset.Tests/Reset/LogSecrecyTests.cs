@@ -49,7 +49,7 @@ public abstract class LogSecrecyTests
         };
         var lines = factory.Logs.Lines;
         Assert.True(lines.Count > 200, $"Only {lines.Count} lines were captured: is Trace on?");
-        Assert.Contains(lines, l => l.Category.StartsWith("Microsoft.AspNetCore.Hosting") && l.Message.Contains("/ResetLink"));
+        Assert.Contains(lines, l => l.Category.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal) && l.Message.Contains("/ResetLink"));
         foreach (var line in lines)
         {
             var text = line.ToString();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
@@ -172,10 +173,10 @@ public sealed partial class ResetCodeGuessingTests(RazorResetFactory factory) : 
     /// <summary>Codes that are surely not the mailed one, in the two-group form a person types.</summary>
     internal static IEnumerable<string> WrongCodes(string code)
     {
-        var digits = long.Parse(code.Replace(" ", ""));
+        var digits = long.Parse(code.Replace(" ", ""), CultureInfo.InvariantCulture);
         for (var i = 1; ; i++)
         {
-            var wrong = ((digits + i * 7919) % 100_000_000).ToString("D8");
+            var wrong = ((digits + i * 7919) % 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
             yield return $"{wrong[..4]} {wrong[4..]}";
         }
     }

@@ -44,7 +44,7 @@ public sealed class ResetCodeSecrecyTests
         var lines = factory.Logs.Lines;
         Assert.Contains(lines, l => l.EventId.Id == 1022); // the accepted code was logged, by account only (O4)
         Assert.Contains(lines, l => l.EventId.Id == 1021);
-        Assert.Contains(lines, l => l.Category.StartsWith("Microsoft.AspNetCore.Hosting") && l.Message.Contains("/Forgot/Sent"));
+        Assert.Contains(lines, l => l.Category.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal) && l.Message.Contains("/Forgot/Sent"));
         foreach (var line in lines.Select(l => l.ToString()))
         {
             Assert.DoesNotContain(secrets, secret => line.Contains(secret, StringComparison.Ordinal));

@@ -61,7 +61,7 @@ public sealed class ResetCodeTests(RazorResetFactory factory) : IClassFixture<Ra
         // Assert
         Assert.Null(otherSent.CodeForm);
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(ResetCookie.Name)));
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(ResetCookie.Name, StringComparison.Ordinal)));
         Assert.True(await UserStories.CanSignInAsync(factory, email, UserStories.GoodPassword));
     }
 

@@ -62,7 +62,7 @@ public sealed class ResetJourneyTests(RazorResetFactory factory) : IClassFixture
 
         // Assert
         ResponseAssert.IsRedirectTo(response, "/NewPassword/Done");
-        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(".AspNetCore.Identity.Application=") && !v.Contains("expires=Thu, 01 Jan 1970")));
+        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal) && !v.Contains("expires=Thu, 01 Jan 1970")));
         Assert.False(home.IsSignedIn);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -115,7 +115,7 @@ public sealed class ResetJourneyTests(RazorResetFactory factory) : IClassFixture
 
         using var response = await client.GetAsync(NewPasswordPage.PathOf(link));
 
-        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("RazorReset.Reset="));
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("RazorReset.Reset=", StringComparison.Ordinal));
         var attributes = cookie.ToLowerInvariant();
         Assert.Contains("path=/newpassword", attributes);
         Assert.Contains("httponly", attributes);
@@ -147,7 +147,7 @@ public sealed class ResetJourneyTests(RazorResetFactory factory) : IClassFixture
 
         using var response = await client.GetAsync(NewPasswordPage.PathOf(link));
 
-        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("RazorReset.Reset="));
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("RazorReset.Reset=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie.ToLowerInvariant());
     }
 

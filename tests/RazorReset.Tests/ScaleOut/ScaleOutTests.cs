@@ -177,7 +177,7 @@ public sealed class ScaleOutTests
         new(EmailKinds.PasswordChanged, to, subject, "text", "<p>html</p>");
 
     /// <summary>Straight into the table, in one transaction, without waking anybody.</summary>
-    private static async Task QueueAsync(RazorResetFactory factory, IEnumerable<EmailMessage> messages)
+    private static async Task QueueAsync(Instance factory, IEnumerable<EmailMessage> messages)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();

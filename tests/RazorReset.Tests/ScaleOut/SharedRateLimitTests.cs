@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using RazorReset.Tests.Api;
@@ -216,7 +217,7 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
 
     private static RazorResetFactory Instance(IDictionary<string, string?> settings)
     {
-        settings["RateLimiting:PermitLimit"] = Limit.ToString();
+        settings["RateLimiting:PermitLimit"] = Limit.ToString(CultureInfo.InvariantCulture);
         var instance = RazorResetFactory.With(settings);
         instance.StartServer();
         return instance;
@@ -235,7 +236,7 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
         return response.StatusCode;
     }
 
-    private static int RetryAfter(HttpResponseMessage response) => int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")));
+    private static int RetryAfter(HttpResponseMessage response) => int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), CultureInfo.InvariantCulture);
 
     private static Task<int> RecordedAsync(RazorResetFactory instance) => instance.QueryAsync(db => Task.FromResult(db.ResetRequests.Count()));
 }

@@ -29,7 +29,7 @@ public sealed partial class ReadmeTests
         var name = key[(key.LastIndexOf(':') + 1)..];
         var rows = Readme.Split('\n').Where(line => line.StartsWith($"| `{section}:", StringComparison.Ordinal)).Select(FirstCell);
 
-        Assert.True(rows.Any(cell => cell.Contains($"`{key}`") || (cell.StartsWith($"`{section}:") && cell.Contains($"`{name}`"))),
+        Assert.True(rows.Any(cell => cell.Contains($"`{key}`") || (cell.StartsWith($"`{section}:", StringComparison.Ordinal) && cell.Contains($"`{name}`"))),
             $"README's settings table has no row for {key}.");
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace RazorReset.LoadBench;
@@ -13,7 +14,7 @@ public static class MachineInfo
         var os = File.Exists("/etc/os-release")
             ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"')
             : null;
-        var memoryGiB = Math.Round(long.Parse(memoryKb) / 1024.0 / 1024.0);
+        var memoryGiB = Math.Round(long.Parse(memoryKb, CultureInfo.InvariantCulture) / 1024.0 / 1024.0);
         return $"{Environment.ProcessorCount} × {cpu}, {memoryGiB:F0} GiB, {os ?? RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
     }
 }

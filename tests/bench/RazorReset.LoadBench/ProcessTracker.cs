@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 
 namespace RazorReset.LoadBench;
@@ -25,7 +26,7 @@ public sealed class ProcessTracker(string pidFile) : IAsyncDisposable
     {
         if (!process.HasExited)
         {
-            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString()]))
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
             {
                 await term.WaitForExitAsync();
             }
@@ -47,7 +48,7 @@ public sealed class ProcessTracker(string pidFile) : IAsyncDisposable
         process.Dispose();
     }
 
-    private void WritePidFile() => File.WriteAllLines(pidFile, _running.Select(p => p.Id.ToString()));
+    private void WritePidFile() => File.WriteAllLines(pidFile, _running.Select(p => p.Id.ToString(CultureInfo.InvariantCulture)));
 
     public async ValueTask DisposeAsync()
     {

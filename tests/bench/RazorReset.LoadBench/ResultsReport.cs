@@ -11,8 +11,8 @@ public static class ResultsReport
     public static string Render(BenchResults r, BenchOptions options, string machine)
     {
         var table = new StringBuilder();
-        table.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}. Loopback, Production configuration, smtp4dev (in memory) as the SMTP server.");
-        table.AppendLine($"wrk: {BenchOptions.WrkThreads} threads, {BenchOptions.WrkConnections} connections, {options.WrkDuration.TotalSeconds:F0} s per run after a 3 s warm-up.");
+        table.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}. Loopback, Production configuration, smtp4dev (in memory) as the SMTP server.");
+        table.AppendLine(CultureInfo.InvariantCulture, $"wrk: {BenchOptions.WrkThreads} threads, {BenchOptions.WrkConnections} connections, {options.WrkDuration.TotalSeconds:F0} s per run after a 3 s warm-up.");
         table.AppendLine();
         table.AppendLine("| | measure | RazorReset | stock Identity UI | target | |");
         table.AppendLine("|---|---|--:|--:|---|---|");
@@ -60,7 +60,7 @@ public static class ResultsReport
             {
                 var benchmarks = Path.GetFileName(file).Replace("-report-github.md", "").Split('.').Last();
                 table.AppendLine();
-                table.AppendLine($"`{benchmarks}`");
+                table.AppendLine(CultureInfo.InvariantCulture, $"`{benchmarks}`");
                 table.AppendLine();
                 table.AppendLine(MicroTable(File.ReadAllText(file)));
             }
@@ -75,7 +75,7 @@ public static class ResultsReport
     {
         var verdict = met switch { true => "met", false => "**missed**", null => "" };
         if (note is not null) verdict = verdict.Length == 0 ? note : $"{verdict} ({note})";
-        table.AppendLine($"| {id} | {measure} | {ours} | {stock} | {target} | {verdict} |");
+        table.AppendLine(CultureInfo.InvariantCulture, $"| {id} | {measure} | {ours} | {stock} | {target} | {verdict} |");
     }
 
     /// <summary>BenchmarkDotNet's GitHub table without its environment preamble (the machine line above says it).</summary>

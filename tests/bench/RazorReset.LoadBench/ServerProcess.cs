@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 
@@ -94,7 +95,7 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 if (!line.StartsWith("VmRSS:", StringComparison.Ordinal)) continue;
                 var kilobytes = line["VmRSS:".Length..].Trim().Split(' ')[0];
-                return long.Parse(kilobytes) * 1024;
+                return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
             }
         }
         catch (IOException)

@@ -37,7 +37,7 @@ public static partial class Wrk
         {
             ArgumentList =
             {
-                "-t", BenchOptions.WrkThreads.ToString(), "-c", BenchOptions.WrkConnections.ToString(),
+                "-t", BenchOptions.WrkThreads.ToString(CultureInfo.InvariantCulture), "-c", BenchOptions.WrkConnections.ToString(CultureInfo.InvariantCulture),
                 "-d", $"{(int)duration.TotalSeconds}s", "--latency", "-H", $"Host: {Loopback.Host}",
             },
             RedirectStandardOutput = true,
