@@ -11,8 +11,9 @@ namespace RazorReset.Tests.Accounts;
 /// one, one whose owner has had this hour's mail and one without an account get the same answer,
 /// run the same database commands (none on the users table) and the same password hashing. What
 /// differs is only the email the processor sends afterwards, read from smtp4dev with MimeKit.
+/// Provider-neutral: each subclass names the database its hosts run on.
 /// </summary>
-public sealed partial class RegisterUniformityTests
+public abstract partial class RegisterUniformityTests
 {
     private const string AccountExistsSubject = "You already have a RazorReset account";
 
@@ -29,7 +30,7 @@ public sealed partial class RegisterUniformityTests
     {
         // Arrange
         var smtp4dev = await Smtp4devServer.SharedAsync();
-        await using var factory = RazorResetFactory.With(Settings(smtp4dev));
+        await using var factory = Host(Settings(smtp4dev));
         var probe = new RequestProbe();
         var app = probe.Install(factory);
         var addresses = await ArrangeAsync(factory, smtp4dev);
@@ -65,7 +66,7 @@ public sealed partial class RegisterUniformityTests
     {
         // Arrange
         var smtp4dev = await Smtp4devServer.SharedAsync();
-        await using var factory = RazorResetFactory.With(Settings(smtp4dev));
+        await using var factory = Host(Settings(smtp4dev));
         var probe = new RequestProbe();
         var app = probe.Install(factory);
         var addresses = await ArrangeAsync(factory, smtp4dev);
@@ -88,6 +89,8 @@ public sealed partial class RegisterUniformityTests
         Assert.Empty(await smtp4dev.MessagesToAsync(addresses[Address.Unknown]));
         Assert.Single(await smtp4dev.MessagesToAsync(addresses[Address.Throttled]));
     }
+
+    protected abstract RazorResetFactory Host(IDictionary<string, string?> settings);
 
     /// <summary>One notice an hour per account here, so the throttled address needs one earlier request.</summary>
     private static Dictionary<string, string?> Settings(Smtp4devServer smtp4dev) =>
