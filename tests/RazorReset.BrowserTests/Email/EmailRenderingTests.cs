@@ -68,6 +68,26 @@ public sealed class EmailRenderingTests(BrowserSuite suite)
         await Expect(notice).ToHaveURLAsync(suite.App.Url("/Forgot"));
     }
 
+    [Fact] // E8, U2, U3, S4: the mail the owner gets when someone registers with an address that has an account
+    public async Task TheAccountExistsEmail_FitsEveryWidth_HasNoAxeViolations_AndItsButtonLeadsToSignIn()
+    {
+        // Arrange
+        var email = UserStories.UniqueEmail("mail-exists");
+        await UserStories.CreateUserAsync(suite.App, email);
+        await using var context = await suite.NewContextAsync();
+        await (await RegisterScreen.OpenAsync(await context.NewPageAsync(), suite.App)).RegisterAsync(email, UserStories.NewPassword);
+        var message = await suite.Smtp4dev.WaitForAsync(email);
+
+        // Act
+        var (page, problems) = await InspectAsync(context, message, "account-exists");
+        await page.ClickAsync("#signin-link");
+
+        // Assert
+        Assert.Equal("You already have a RazorReset account", message.Subject);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        await Expect(page).ToHaveURLAsync(suite.App.Url("/Identity/Account/Login"));
+    }
+
     /// <summary>
     /// Renders the HTML part at each width in light and dark: no sideways scrolling, a visible
     /// button, a preheader that stays hidden, no axe violation. A page of its own (about:blank, as a
