@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using RazorReset.Areas.Identity.Pages.Account;
 using RazorReset.Tests.Infrastructure;
 using RazorReset.Tests.PageObjects;
 
@@ -50,6 +51,20 @@ public sealed partial class SignInUniformityTests(RazorResetFactory factory) : I
         Assert.All(observed, o => Assert.Equal(observed[0].Answer, o.Answer));
         Assert.Equal(HttpStatusCode.OK, observed[0].Answer.Status);
         Assert.NotEmpty(observed[0].Work.Commands);
+        AssertTheOneRefusal(observed[0].Answer.Body);
+    }
+
+    /// <summary>The answer every refusal shares (issue 15, item 5): what happened and the next steps for every case.</summary>
+    private static void AssertTheOneRefusal(string body)
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(body);
+        var refused = HtmlAssert.HasElement(document, "sign-in-refused");
+        Assert.Equal("alert", refused.GetAttribute("role"));
+        Assert.Contains(LoginModel.RefusedMessage, refused.TextContent);
+        Assert.Equal("/Forgot", HtmlAssert.HasLink(document, "refused-forgot").GetAttribute("href"));
+        Assert.Equal("/Identity/Account/ResendEmailConfirmation", HtmlAssert.HasLink(document, "refused-resend").GetAttribute("href"));
+        Assert.Equal("Input_Password", Assert.Single(document.QuerySelectorAll("[autofocus]")).Id);
+        Assert.DoesNotContain("Invalid login attempt", body);
     }
 
     [Fact] // positive control for the test above: the probe sees a successful sign-in do more

@@ -9,14 +9,14 @@ namespace RazorReset.Areas.Identity.Pages.Account;
 [AllowAnonymous]
 public sealed class LoginModel(PasswordSignIn signIn) : PageModel
 {
-    public const string Refused =
-        "That email and password do not match an account that can sign in. Check both and try again, " +
-        "or reset your password. A new account can sign in once its email address is confirmed.";
+    public const string RefusedMessage = "That email address and password did not sign you in. Check both and try again.";
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public string ReturnUrl { get; private set; } = ReturnUrls.Home;
+
+    public bool Refused { get; private set; }
 
     public void OnGet(string? returnUrl = null) => ReturnUrl = ReturnUrls.Local(returnUrl);
 
@@ -33,7 +33,7 @@ public sealed class LoginModel(PasswordSignIn signIn) : PageModel
             case SignInOutcome.TwoFactorRequired:
                 return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
             default:
-                ModelState.AddModelError(string.Empty, Refused);
+                Refused = true;
                 return Page();
         }
     }
