@@ -21,6 +21,7 @@ public sealed record ResetResult(ResetStatus Status, IReadOnlyList<string> Passw
 /// <summary>Checks links read-only (F4, S9) and completes resets (F5, F6, S2).</summary>
 public sealed class PasswordResetService(
     UserManager<IdentityUser> users,
+    PasswordPolicy policy,
     Outbox outbox,
     EmailTemplates templates,
     IOptions<AppOptions> app,
@@ -46,6 +47,14 @@ public sealed class PasswordResetService(
 
         logger.ResetLinkInvalid();
         return false;
+    }
+
+    /// <summary>What the policy (S10) says about a password for the ticket's account, without resetting anything.</summary>
+    public async Task<IReadOnlyList<string>> PasswordProblemsAsync(ResetTicket ticket, string? password)
+    {
+        if (string.IsNullOrEmpty(password)) return [];
+        var user = ticket.UserId.Length > 450 ? null : await users.FindByIdAsync(ticket.UserId);
+        return user is null ? [] : policy.Check(password, user.Email, user.UserName);
     }
 
     public async Task<ResetResult> ResetAsync(ResetTicket ticket, string password)

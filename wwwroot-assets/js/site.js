@@ -31,12 +31,12 @@
       });
       button.textContent = show ? "Hide password" : "Show password";
     });
-    input.insertAdjacentElement("afterend", button);
+    input.parentElement.append(button); // after the field's error and hint, which sit right under it
   });
 
-  // A length hint while typing a new password. The server decides (S10): this only counts, in
-  // code points as the server does, and speaks only when the count moves between too short,
-  // long enough and too long, not at every keystroke.
+  // A count while typing a new password. The server decides (S10) and the page states the rule
+  // once; this only counts, in code points as the server does, and speaks only when the count
+  // moves between too short, long enough and too long, not at every keystroke.
   var minimum = 12;
   var maximum = 128;
   var newPassword = document.querySelector("input[autocomplete='new-password']");
@@ -55,15 +55,15 @@
       var length = Array.from(newPassword.value).length;
       var state = length < minimum ? "short" : length > maximum ? "long" : "fine";
       count.textContent = {
-        short: length + " of at least " + minimum + " characters",
-        fine: length + " characters: long enough. Common passwords are still refused.",
-        long: length + " characters: at most " + maximum + ", please."
+        short: length + (length === 1 ? " character" : " characters"),
+        fine: length + " characters: long enough",
+        long: length + " characters: too long"
       }[state];
       if (said !== null && state !== said) {
         status.textContent = {
-          short: "Fewer than " + minimum + " characters.",
+          short: "Too short.",
           fine: "Long enough.",
-          long: "More than " + maximum + " characters."
+          long: "Too long."
         }[state];
       }
       said = state;
@@ -71,6 +71,6 @@
     newPassword.addEventListener("input", update);
     newPassword.addEventListener("change", update); // autofill does not always send "input"
     update();
-    (newPassword.parentElement.querySelector(".toggle-password") || newPassword).insertAdjacentElement("afterend", hint);
+    newPassword.parentElement.append(hint);
   }
 })();

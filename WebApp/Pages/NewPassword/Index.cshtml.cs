@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using RazorReset.Infrastructure;
@@ -15,8 +16,9 @@ public sealed class IndexModel(PasswordResetService resets, ResetCookie cookie) 
 
     public bool LinkInvalid { get; private set; }
 
-    /// <summary>Which field gets focus when the form comes back with errors (U2).</summary>
-    public string? FirstError { get; private set; }
+    /// <summary>The rule's hint describes the field until an error there says it instead.</summary>
+    public string? PasswordHintId =>
+        ModelState.GetFieldValidationState($"{nameof(Input)}.{nameof(Input.Password)}") == ModelValidationState.Invalid ? null : "password-hint";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -28,7 +30,12 @@ public sealed class IndexModel(PasswordResetService resets, ResetCookie cookie) 
     {
         var ticket = cookie.Read(Request);
         if (ticket is null) return InvalidLink();
-        if (!ModelState.IsValid) return Redisplay();
+        if (!ModelState.IsValid)
+        {
+            // S10, U2: the policy's reasons with the form's, not one attempt later.
+            foreach (var problem in await resets.PasswordProblemsAsync(ticket, Input.Password)) AddPasswordError(problem);
+            return Page();
+        }
 
         var result = await resets.ResetAsync(ticket, Input.Password);
         switch (result.Status)
@@ -36,23 +43,15 @@ public sealed class IndexModel(PasswordResetService resets, ResetCookie cookie) 
             case ResetStatus.InvalidLink:
                 return InvalidLink();
             case ResetStatus.PasswordRejected:
-                foreach (var problem in result.PasswordProblems)
-                {
-                    ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Password)}", problem);
-                }
-
-                return Redisplay();
+                foreach (var problem in result.PasswordProblems) AddPasswordError(problem);
+                return Page();
             default:
                 cookie.Delete(Response);
                 return RedirectToPage("/NewPassword/Done");
         }
     }
 
-    private PageResult Redisplay()
-    {
-        FirstError = ModelState[$"{nameof(Input)}.{nameof(Input.Password)}"]?.Errors.Count > 0 ? "password" : "confirm";
-        return Page();
-    }
+    private void AddPasswordError(string problem) => ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Password)}", problem);
 
     private PageResult InvalidLink()
     {

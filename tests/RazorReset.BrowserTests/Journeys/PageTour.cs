@@ -61,7 +61,7 @@ public static class PageTour
 
         // NewPassword POSTs 1 and 2 of 3
         await BrowserStories.ChooseNewPasswordAsync(page, "qwertyqwerty");
-        await Expect(page.Locator("#password-error")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#Input_Password")).ToHaveAttributeAsync("aria-invalid", "true");
         await AtAsync("new-password-errors");
         await BrowserStories.ChooseNewPasswordAsync(page, UserStories.NewPassword);
         await Expect(page.Locator("#password-changed")).ToBeVisibleAsync();

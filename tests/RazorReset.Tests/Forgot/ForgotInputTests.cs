@@ -28,7 +28,7 @@ public sealed class ForgotInputTests(RazorResetFactory factory) : IClassFixture<
         using var response = await page.PostAsync(email);
 
         var document = await ResponseAssert.IsHtmlDocumentAsync(response, HttpStatusCode.OK);
-        Assert.Contains(message, HtmlAssert.FieldError(document, "email-error"));
+        Assert.Contains(message, HtmlAssert.ErrorTiedTo(document, "Input_Email"));
         Assert.Equal(before, await CountRequestsAsync());
     }
 
@@ -69,7 +69,7 @@ public sealed class ForgotInputTests(RazorResetFactory factory) : IClassFixture<
 
         // Assert
         var document = await ResponseAssert.IsHtmlDocumentAsync(response, HttpStatusCode.OK);
-        Assert.Contains(ResetEmailRules.Malformed, HtmlAssert.FieldError(document, "email-error"));
+        Assert.Contains(ResetEmailRules.Malformed, HtmlAssert.ErrorTiedTo(document, "Input_Email"));
         Assert.Equal(before, await CountRequestsAsync());
         Assert.Empty(factory.Mailbox.To(attacker));
         Assert.DoesNotContain(factory.Mailbox.All(), m => m.To.Contains("Bcc", StringComparison.OrdinalIgnoreCase));

@@ -60,5 +60,5 @@ public sealed class SentPage : HtmlPage
         return new SentPage(Client, await ResponseAssert.IsHtmlDocumentAsync(response, System.Net.HttpStatusCode.BadRequest));
     }
 
-    public string CodeError => HtmlAssert.FieldError(Document, "code-error");
+    public string CodeError => HtmlAssert.ErrorTiedTo(Document, "Input_Code");
 }

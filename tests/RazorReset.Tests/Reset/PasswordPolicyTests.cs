@@ -31,10 +31,8 @@ public sealed class PasswordPolicyTests(RazorResetFactory factory) : IClassFixtu
 
         // Assert: the form again, the reason tied to the password field, and the link still good
         var document = await ResponseAssert.IsHtmlDocumentAsync(response);
-        Assert.Contains(reason, HtmlAssert.FieldError(document, "password-error"));
-        var input = HtmlAssert.HasElement(document, "Input_Password");
-        Assert.Contains("password-error", input.GetAttribute("aria-describedby"));
-        Assert.True(input.HasAttribute("autofocus"));
+        Assert.Contains(reason, HtmlAssert.ErrorTiedTo(document, "Input_Password"));
+        Assert.Equal("Input_Password", Assert.Single(document.QuerySelectorAll("[autofocus]")).Id);
         Assert.False(await UserStories.CanSignInAsync(factory, email, password.Replace("{email}", email)));
         var retry = NewPasswordPage.Retry(client, document);
         await retry.ChangePasswordAsync(UserStories.NewPassword);
@@ -66,8 +64,49 @@ public sealed class PasswordPolicyTests(RazorResetFactory factory) : IClassFixtu
         using var response = await page.PostAsync(UserStories.NewPassword, UserStories.NewPassword + "!");
 
         var document = await ResponseAssert.IsHtmlDocumentAsync(response);
-        Assert.Contains("do not match", HtmlAssert.FieldError(document, "confirm-error"));
-        Assert.True(HtmlAssert.HasElement(document, "Input_ConfirmPassword").HasAttribute("autofocus"));
+        Assert.Contains("do not match", HtmlAssert.ErrorTiedTo(document, "Input_ConfirmPassword"));
+        Assert.Equal("Input_ConfirmPassword", Assert.Single(document.QuerySelectorAll("[autofocus]")).Id);
+    }
+
+    [Fact] // S10, U2 (issue 15, item 6): a common password is refused on the same attempt as a missing confirmation
+    public async Task ACommonPassword_AndAMissingConfirmation_AreBothShown_AtOnce()
+    {
+        using var client = factory.CreateBrowser();
+        var page = await OpenNewPasswordPageAsync(client, "at-once");
+
+        using var response = await page.PostAsync("qwertyqwerty", "");
+
+        var document = await ResponseAssert.IsHtmlDocumentAsync(response);
+        Assert.Contains("lists of common or breached passwords", HtmlAssert.ErrorTiedTo(document, "Input_Password"));
+        Assert.Contains("Type the new password again", HtmlAssert.ErrorTiedTo(document, "Input_ConfirmPassword"));
+        Assert.Equal("Input_Password", Assert.Single(document.QuerySelectorAll("[autofocus]")).Id);
+    }
+
+    [Fact] // U2, U3 (issue 15, item 6): the 12-character rule is said once, and its error sits right under the field
+    public async Task AfterAShortPassword_TheRuleIsSaidOnce_InTheErrorRightUnderTheField()
+    {
+        using var client = factory.CreateBrowser();
+        var page = await OpenNewPasswordPageAsync(client, "said-once");
+        Assert.Equal(1, TimesTheRuleIsSaid(page.Document)); // before: in the hint
+
+        using var response = await page.PostAsync("too short");
+
+        var document = await ResponseAssert.IsHtmlDocumentAsync(response);
+        Assert.Equal(1, TimesTheRuleIsSaid(document));
+        var input = HtmlAssert.HasElement(document, "Input_Password");
+        var error = Assert.IsAssignableFrom<AngleSharp.Dom.IElement>(input.NextElementSibling);
+        Assert.Contains("Use at least 12 characters", error.TextContent);
+        Assert.Equal(error.Id, input.GetAttribute("aria-describedby"));
+    }
+
+    private static int TimesTheRuleIsSaid(AngleSharp.Html.Dom.IHtmlDocument document) =>
+        System.Text.RegularExpressions.Regex.Count(HtmlAssert.HasForm(document, "new-password-form").ParentElement!.TextContent, "12 characters");
+
+    private async Task<NewPasswordPage> OpenNewPasswordPageAsync(HttpClient client, string tag)
+    {
+        var email = UserStories.UniqueEmail(tag);
+        await UserStories.CreateUserAsync(factory, email);
+        return await NewPasswordPage.OpenFromLinkAsync(client, await UserStories.RequestResetLinkAsync(factory, email));
     }
 
     [Fact] // S10: the same policy on register

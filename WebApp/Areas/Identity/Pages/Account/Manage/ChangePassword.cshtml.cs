@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RazorReset.PasswordReset;
 
@@ -13,6 +14,10 @@ public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInM
 
     [TempData]
     public string? StatusMessage { get; set; }
+
+    /// <summary>The rule's hint describes the field until an error there says it instead.</summary>
+    public string? PasswordHintId =>
+        ModelState.GetFieldValidationState($"{nameof(Input)}.{nameof(Input.NewPassword)}") == ModelValidationState.Invalid ? null : "password-hint";
 
     public async Task<IActionResult> OnGetAsync()
     {
