@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using RazorReset.Infrastructure;
 using RazorReset.PasswordReset;
 
@@ -22,13 +21,12 @@ public sealed class IndexModel : PageModel
     public async Task<IActionResult> OnPostAsync(
         [FromServices] ResetRequests requests,
         [FromServices] PendingResetCookie pending,
-        [FromServices] IOptions<PasswordResetOptions> options,
         CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid) return Page();
 
         var requestId = await requests.RecordAsync(Input.Email, cancellationToken);
-        if (options.Value.Codes.Enabled) pending.Write(Response, requestId);
+        pending.Write(Response, new PendingReset(requestId, Input.Email));
         return RedirectToPage("/Forgot/Sent");
     }
 

@@ -25,20 +25,29 @@ public sealed class SentModel(IOptions<PasswordResetOptions> options, PendingRes
 
     public bool CodeUsedUp { get; private set; }
 
-    public void OnGet() => OffersCode = options.Value.Codes.Enabled && pending.Read(Request) is not null;
+    /// <summary>The address this browser typed, so a typo shows (never from the URL, never looked up).</summary>
+    public string? Address { get; private set; }
+
+    public void OnGet()
+    {
+        var reset = pending.Read(Request);
+        Address = reset?.Email;
+        OffersCode = options.Value.Codes.Enabled && reset is not null;
+    }
 
     public async Task<IActionResult> OnPostAsync(
         [FromServices] ResetCodeRedeemer codes,
         [FromServices] ResetCookie resetCookie,
         CancellationToken cancellationToken)
     {
-        var requestId = pending.Read(Request);
-        if (!options.Value.Codes.Enabled || requestId is null) return RedirectToPage("/Forgot/Index");
+        var reset = pending.Read(Request);
+        if (!options.Value.Codes.Enabled || reset is null) return RedirectToPage("/Forgot/Index");
 
         OffersCode = true;
+        Address = reset.Email;
         if (!ModelState.IsValid) return Page();
 
-        var redemption = await codes.RedeemForRequestAsync(requestId.Value, Input.Code, cancellationToken);
+        var redemption = await codes.RedeemForRequestAsync(reset.RequestId, Input.Code, cancellationToken);
         if (redemption.Ticket is null)
         {
             CodeUsedUp = redemption.NeedsNewEmail;

@@ -16,10 +16,11 @@ public abstract partial class ForgotUniformityTests(RazorResetFactory factory)
     public async Task Forgot_ReturnsByteIdenticalResponses_ForExistingUnknownUnconfirmedAndThrottledAddresses()
     {
         // Arrange
-        var existing = UserStories.UniqueEmail("existing");
-        var unconfirmed = UserStories.UniqueEmail("unconfirmed");
-        var throttled = UserStories.UniqueEmail("throttled");
-        var unknown = UserStories.UniqueEmail("unknown");
+        // Addresses of one length: the pending cookie carries the typed address, so only its length may show.
+        var existing = UserStories.UniqueEmail("exists");
+        var unconfirmed = UserStories.UniqueEmail("unconf");
+        var throttled = UserStories.UniqueEmail("capped");
+        var unknown = UserStories.UniqueEmail("nobody");
         await UserStories.CreateUserAsync(factory, existing);
         await UserStories.CreateUserAsync(factory, unconfirmed, confirmed: false);
         await UserStories.CreateUserAsync(factory, throttled);
@@ -41,6 +42,7 @@ public abstract partial class ForgotUniformityTests(RazorResetFactory factory)
         Assert.All(responses, r => Assert.Equal(responses[0].Headers, r.Headers));
         Assert.All(responses, r => Assert.Equal(responses[0].Body, r.Body));
         Assert.All(responses, r => Assert.Equal(responses[0].NextPage, r.NextPage));
+        Assert.Contains("<strong id=\"sent-address\">ADDRESS</strong>", responses[0].NextPage);
 
         // Assert: the right emails — one, none, one (following it confirms the address), none beyond the cap
         Assert.Single(factory.Mailbox.Matching(existing, "Reset your"));
@@ -49,12 +51,45 @@ public abstract partial class ForgotUniformityTests(RazorResetFactory factory)
         Assert.Equal(3, factory.Mailbox.Matching(throttled, "Reset your").Count);
     }
 
-    [Fact] // F1
-    public async Task SentPage_SaysALinkWasSentIfTheAccountExists_AndWhenItExpires()
+    [Fact] // F1; issue 15, item 8: the address it went to, so a typo shows
+    public async Task SentPage_NamesTheAddress_SaysALinkWasSentIfTheAccountExists_AndWhenItExpires()
     {
         using var client = factory.CreateBrowser();
-        var sent = await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(UserStories.UniqueEmail());
+        var email = UserStories.UniqueEmail();
+        var sent = await (await ForgotPage.VisitAsync(client)).SendForgotPasswordAsync(email);
 
+        Assert.Contains($"If an account exists for {email}, we have sent a link to it. It expires in 30 minutes.", sent.Message);
+        Assert.Equal(email, sent.Address);
+        Assert.Equal("/Forgot", HtmlAssert.HasLink(sent.Document, "sent-wrong-address").GetAttribute("href"));
+    }
+
+    [Fact] // S4, XSS: the typed address comes back encoded, from the encrypted cookie, never through a URL
+    public async Task SentPage_ShowsTheTypedAddressAsText_AndNeverPutsItInAUrl()
+    {
+        using var client = factory.CreateBrowser();
+        var email = $"<b>bold</b>{UserStories.UniqueEmail()}";
+        var forgot = await ForgotPage.VisitAsync(client);
+
+        using var response = await forgot.PostAsync(email);
+        ResponseAssert.IsRedirectTo(response, "/Forgot/Sent");
+        using var next = await client.GetAsync(response.Headers.Location);
+        var html = await next.Content.ReadAsStringAsync();
+        var sent = new SentPage(client, await HtmlHelpers.GetDocumentAsync(next));
+
+        Assert.Equal(email, sent.Address);
+        Assert.Empty(sent.Document.QuerySelectorAll("#sent b"));
+        Assert.DoesNotContain("<b>bold</b>", html);
+        Assert.DoesNotContain("example.test", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact] // F1: without the pending-reset cookie (another browser, or expired) the page names no address
+    public async Task SentPage_OpenedWithoutAsking_NamesNoAddress()
+    {
+        using var client = factory.CreateBrowser();
+
+        var sent = await SentPage.VisitAsync(client);
+
+        Assert.Null(sent.Address);
         Assert.Contains("If an account exists for that address, we have sent a link. It expires in 30 minutes.", sent.Message);
     }
 
@@ -134,7 +169,7 @@ public abstract partial class ForgotUniformityTests(RazorResetFactory factory)
             .ToList();
         var body = await response.Content.ReadAsByteArrayAsync();
         using var next = await client.GetAsync(response.Headers.Location);
-        var nextPage = AntiforgeryValue().Replace(await next.Content.ReadAsStringAsync(), "$1[token]\"");
+        var nextPage = AntiforgeryValue().Replace((await next.Content.ReadAsStringAsync()).Replace(email, "ADDRESS", StringComparison.Ordinal), "$1[token]\"");
         return new CapturedResponse(response.StatusCode, string.Join("\n", headers), Convert.ToBase64String(body), nextPage);
     }
 

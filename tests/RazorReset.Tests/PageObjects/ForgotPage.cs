@@ -36,6 +36,9 @@ public sealed class SentPage : HtmlPage
 
     public string Message { get; }
 
+    /// <summary>The address the page says it sent to, as a reader sees it.</summary>
+    public string? Address => Document.GetElementById("sent-address")?.TextContent;
+
     public IHtmlFormElement? CodeForm => Document.GetElementById("code-form") as IHtmlFormElement;
 
     public static async Task<SentPage> VisitAsync(HttpClient client) => new(client, await GetAsync(client, "/Forgot/Sent"));

@@ -65,7 +65,7 @@ public sealed class ResetCodeHasherTests(RazorResetFactory factory) : IClassFixt
         var lengths = new[] { 1L, 42L, 1_000_000L, long.MaxValue }.Select(id =>
         {
             var context = new DefaultHttpContext();
-            cookie.Write(context.Response, id);
+            cookie.Write(context.Response, new PendingReset(id, "someone@example.test"));
             return context.Response.Headers.SetCookie.ToString().Length;
         }).ToList();
 
