@@ -15,7 +15,7 @@ public static class BrowserStories
         await page.FillAsync("#Input_Email", email);
         await page.ClickAsync("#forgot-submit");
         await Expect(page).ToHaveURLAsync(new Regex("/Forgot/Sent$"));
-        await Expect(page.Locator("#sent")).ToContainTextAsync("If an account exists for that address, we have sent a link.");
+        await Expect(page.Locator("#sent")).ToContainTextAsync($"If an account exists for {email}, we have sent a link to it.");
     }
 
     /// <summary>F1 from a fresh page: open /Forgot and ask.</summary>

@@ -59,7 +59,7 @@ public sealed class ResetPasswordApiRateLimitTests : IAsyncLifetime
 
         // Assert
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Contains("If an account exists for that address", sent.Message);
+        Assert.Contains("If an account exists for", sent.Message);
     }
 
     public Task InitializeAsync() => _factory.InitializeAsync();
