@@ -35,7 +35,6 @@ public static class AccountsRegistration
         builder.Services.RemoveAll<IPasswordValidator<IdentityUser>>();
         builder.Services.AddSingleton<PasswordPolicy>();
         builder.Services.AddScoped<IPasswordValidator<IdentityUser>, PasswordPolicyValidator>();
-        builder.Services.AddScoped<PasswordPolicyReasons>();
 
         builder.Services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<PasswordResetOptions>>((stamp, reset) =>

@@ -29,8 +29,6 @@ public static class WebUiRegistration
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddMvcOptions(options =>
             {
-                options.ModelMetadataDetailsProviders.Add(new IdentityUiPasswordLengthProvider());
-                options.Filters.Add<PasswordErrorPlacement>();
                 options.Filters.Add<PostHandlerRequired>();
             });
         builder.Services.Replace(ServiceDescriptor.Singleton<IHtmlGenerator, AccessibleHtmlGenerator>());
