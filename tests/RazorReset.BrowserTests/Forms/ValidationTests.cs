@@ -116,6 +116,27 @@ public sealed class ValidationTests(BrowserSuite suite)
         await Expect(page.Locator("#password-hint")).ToContainTextAsync("At least 12 characters");
     }
 
+    [Theory, InlineData(true), InlineData(false)] // U2, S4 (issue 15, item 5): one refusal, its next steps, the keyboard on the password
+    public async Task SignIn_Refused_SaysWhatToDoNext_AndFocusesThePassword_U2(bool javaScript)
+    {
+        // Arrange
+        await using var context = await suite.NewContextAsync(javaScriptEnabled: javaScript);
+        var email = UserStories.UniqueEmail("refused");
+        await UserStories.CreateUserAsync(suite.App, email, confirmed: false);
+        var signIn = await SignInScreen.OpenAsync(await context.NewPageAsync(), suite.App);
+
+        // Act: the right password of an account that is not confirmed yet
+        await signIn.TryAsync(email, UserStories.GoodPassword);
+
+        // Assert
+        await Expect(signIn.Refused).ToHaveAttributeAsync("role", "alert");
+        await Expect(signIn.Refused).ToContainTextAsync("did not sign you in");
+        await Expect(signIn.Refused.GetByRole(AriaRole.Link, new() { Name = "Choose a new one" })).ToHaveAttributeAsync("href", "/Forgot");
+        await Expect(signIn.Refused.GetByRole(AriaRole.Link, new() { Name = "Send it again" })).ToHaveAttributeAsync("href", "/Identity/Account/ResendEmailConfirmation");
+        await Expect(signIn.Password).ToBeFocusedAsync();
+        await Expect(signIn.Password).ToHaveValueAsync("");
+    }
+
     private async Task OpenNewPasswordPageAsync(IPage page)
     {
         var email = UserStories.UniqueEmail("validation");

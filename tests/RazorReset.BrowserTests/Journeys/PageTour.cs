@@ -38,8 +38,11 @@ public static class PageTour
         await AtAsync("resend-confirmation");
         await resend.ResendAsync(email);
         await AtAsync("resend-confirmation-sent");
-        await page.GotoAsync(app.Url("/Identity/Account/Login"));
+        var signIn = await SignInScreen.OpenAsync(page, app);
         await AtAsync("sign-in");
+        await signIn.TryAsync(email, "not the password of this account");
+        await Expect(signIn.Refused).ToBeVisibleAsync();
+        await AtAsync("sign-in-refused");
         await page.GotoAsync(app.Url("/Forgot"));
         await AtAsync("forgot");
 
@@ -102,8 +105,27 @@ public static class PageTour
         await page.ClickAsync("#change-password-submit");
         await Expect(page.Locator("#status-message")).ToBeVisibleAsync();
         await AtAsync("change-password-done");
-        await page.GotoAsync(app.Url("/Identity/Account/Manage/Email"));
+        var manageEmail = await ManageEmailScreen.OpenAsync(page, app);
         await AtAsync("manage-email");
+        var newEmail = UserStories.UniqueEmail("tour-moved");
+        await manageEmail.AskToChangeAsync(newEmail);
+        await AtAsync("manage-email-sent");
+        var change = await app.Mailbox.WaitForAsync(newEmail, "Confirm");
+        await page.GotoAsync(Mailbox.LinkIn(change.Html, "confirm-link"));
+        await Expect(page.Locator("#email-change-done")).ToBeVisibleAsync();
+        await AtAsync("confirm-email-change");
+        await page.GotoAsync(Mailbox.LinkIn(change.Html, "confirm-link")); // used once already
+        await Expect(page.Locator("#email-change-invalid")).ToBeVisibleAsync();
+        await AtAsync("confirm-email-change-invalid");
+        await ForgetPasswordAsync(app, newEmail);
+        var setPassword = await SetPasswordScreen.OpenAsync(page, app);
+        await AtAsync("set-password");
+        await setPassword.SubmitAsync("qwertyqwerty", "");
+        await Expect(setPassword.NewPassword).ToHaveAttributeAsync("aria-invalid", "true");
+        await AtAsync("set-password-errors");
+        await setPassword.SubmitAsync(UserStories.NewPassword, UserStories.NewPassword);
+        await Expect(page.Locator("#status-message")).ToContainTextAsync("Your password has been set");
+        await AtAsync("set-password-done");
         await page.GotoAsync(app.Url("/"));
         await Expect(page.Locator("#home-signed-in")).ToBeVisibleAsync();
         await AtAsync("home-signed-in");
@@ -122,6 +144,16 @@ public static class PageTour
             await page.WaitForLoadStateAsync(LoadState.Load);
             await atEachPage(name);
         }
+    }
+
+    /// <summary>The account keeps its session but loses its password, as one made by an external sign-in has none.</summary>
+    private static async Task ForgetPasswordAsync(LiveAppFactory app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        user.PasswordHash = null; // UpdateAsync keeps the security stamp, so the session stays
+        Assert.True((await users.UpdateAsync(user)).Succeeded);
     }
 
     private static async Task<string> ConfirmationPathAsync(LiveAppFactory app, Microsoft.AspNetCore.Identity.IdentityUser user)
