@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -10,11 +11,10 @@ using Microsoft.Extensions.Options;
 namespace RazorReset.Infrastructure;
 
 /// <summary>
-/// U2 for every form, Identity UI's precompiled pages included: a field the server refused gets
-/// aria-invalid and an aria-describedby pointing at its own error message, and on Identity UI's
-/// pages the first such field gets autofocus, so the error is announced and reached without
-/// JavaScript. The app's own pages write these attributes themselves; attributes written in a
-/// view win over the ones generated here.
+/// U2 on the few Identity UI pages still served from the library (two-factor sign-in, recovery
+/// code, profile, delete account), whose precompiled views the app's tag helpers cannot reach: a
+/// refused field gets aria-invalid, an aria-describedby to its own message, and the first one the
+/// autofocus, exactly as FieldInputTagHelper does on the app's pages. It leaves every other page alone.
 /// </summary>
 public sealed class AccessibleHtmlGenerator(
     IAntiforgery antiforgery,
@@ -32,6 +32,7 @@ public sealed class AccessibleHtmlGenerator(
         ViewContext viewContext, ModelExplorer? modelExplorer, string? expression, string? message, string? tag, object? htmlAttributes)
     {
         var span = base.GenerateValidationMessage(viewContext, modelExplorer, expression, message, tag, htmlAttributes);
+        if (!IsLibraryPage(viewContext)) return span!;
         span?.Attributes.TryAdd("id", ErrorId(viewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(expression)));
         return span!;
     }
@@ -42,7 +43,7 @@ public sealed class AccessibleHtmlGenerator(
     {
         var input = base.GenerateInput(viewContext, inputType, modelExplorer, expression, value, useViewData, isChecked, setId, isExplicitValue, format, htmlAttributes);
         var fullName = viewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(expression);
-        if (inputType == InputType.Hidden || viewContext.ViewData.ModelState.GetFieldValidationState(fullName) != ModelValidationState.Invalid)
+        if (!IsLibraryPage(viewContext) || inputType == InputType.Hidden || viewContext.ViewData.ModelState.GetFieldValidationState(fullName) != ModelValidationState.Invalid)
         {
             return input;
         }
@@ -52,7 +53,7 @@ public sealed class AccessibleHtmlGenerator(
         {
             input.Attributes.TryAdd("aria-describedby", ErrorId(fullName));
         }
-        if (IsIdentityUiPage(viewContext) && viewContext.HttpContext.Items.TryAdd(FocusTaken, true))
+        if (viewContext.HttpContext.Items.TryAdd(FocusTaken, true))
         {
             input.Attributes.TryAdd("autofocus", "autofocus");
         }
@@ -62,6 +63,7 @@ public sealed class AccessibleHtmlGenerator(
 
     private static string ErrorId(string fullName) => TagBuilder.CreateSanitizedId(fullName, "_") + "-error";
 
-    private static bool IsIdentityUiPage(ViewContext viewContext) =>
-        viewContext.RouteData.Values.TryGetValue("area", out var area) && area is "Identity";
+    private static bool IsLibraryPage(ViewContext viewContext) =>
+        viewContext.ActionDescriptor is CompiledPageActionDescriptor { ModelTypeInfo.Namespace: { } model } &&
+        model.StartsWith("Microsoft.AspNetCore.Identity.UI", StringComparison.Ordinal);
 }
