@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RazorReset.Data;
 using RazorReset.Email;
 using RazorReset.PasswordReset;
 using RazorReset.Tests.Infrastructure;
@@ -115,25 +112,29 @@ public sealed class ScaleOutTests
         Assert.DoesNotContain(a.Logs.Lines.Concat(b.Logs.Lines), l => l.EventId.Name == "ResetBatchResolvedElsewhere");
     }
 
-    [Fact] // E1: 500 queued messages with both instances sending: each delivered exactly once
+    [Fact] // E1: 500 queued messages with both instances sending over SMTP: smtp4dev receives each exactly once
     public async Task FiveHundredQueuedMessages_WithBothInstancesSending_AreEachDeliveredOnce()
     {
         // Arrange: a backlog both senders see at the same moment
+        var smtp4dev = await Smtp4devServer.SharedAsync();
         var database = PostgreSqlServer.NewDatabaseSettings();
-        await using var a = Instance.Start(database);
-        await using var b = Instance.Start(database);
+        await using var a = Instance.Start(database, smtp4dev.SmtpSettings);
+        await using var b = Instance.Start(database, smtp4dev.SmtpSettings);
         var to = UserStories.UniqueEmail("bulk");
-        await QueueAsync(a, Enumerable.Range(0, 500).Select(i => Message(to, $"Message {i:000}")));
+        await ScaleOutMail.QueueAsync(a, Enumerable.Range(0, 500).Select(i => ScaleOutMail.Message(to, $"Message {i:000}")));
 
         // Act
         a.Service<OutboxSignal>().Wake();
         b.Service<OutboxSignal>().Wake();
         await a.WaitForOutboxDrainedAsync(TimeSpan.FromSeconds(120));
+        await smtp4dev.WaitForAsync(to, count: 500);
 
-        // Assert
-        var subjects = a.Mailbox.To(to).Concat(b.Mailbox.To(to)).Select(m => m.Subject).ToList();
+        // Assert: as counted by the server, and both instances took part
+        var subjects = (await smtp4dev.SummariesAsync()).Where(s => s.IsTo(to)).Select(s => s.Subject).ToList();
         Assert.Equal(500, subjects.Count);
         Assert.Equal(500, subjects.Distinct().Count());
+        Assert.Contains(a.Logs.Lines, l => l.EventId.Name == "EmailSent");
+        Assert.Contains(b.Logs.Lines, l => l.EventId.Name == "EmailSent");
     }
 
     [Fact] // F2: reset requests claimed by an instance that died are resolved by another once the claim lapses, each once
@@ -171,17 +172,5 @@ public sealed class ScaleOutTests
         // Assert
         Assert.All(emails, email => Assert.Single(b.Mailbox.Matching(email, "Reset your")));
         Assert.All(emails, email => Assert.Empty(a.Mailbox.To(email)));
-    }
-
-    private static EmailMessage Message(string to, string subject) =>
-        new(EmailKinds.PasswordChanged, to, subject, "text", "<p>html</p>");
-
-    /// <summary>Straight into the table, in one transaction, without waking anybody.</summary>
-    private static async Task QueueAsync(Instance factory, IEnumerable<EmailMessage> messages)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-        foreach (var message in messages) outbox.Add(message);
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
     }
 }
