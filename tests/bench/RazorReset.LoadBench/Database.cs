@@ -1,39 +1,66 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace RazorReset.LoadBench;
 
-/// <summary>The apps' own SQLite files, opened beside them (WAL lets a second connection in).</summary>
-public static class Database
+/// <summary>
+/// An app's own database, opened beside it: seeding accounts as an import would, and reading how
+/// much background work RazorReset still has. SQLite files (WAL lets a second connection in) or a
+/// PostgreSQL database.
+/// </summary>
+public abstract class Database
 {
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromMinutes(2);
+
+    public static Database Sqlite(string path) => new SqliteDatabase(path);
+
+    public static Database PostgreSql(string connectionString) => new PostgreSqlDatabase(connectionString);
+
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    protected abstract string Quote(string name);
+
+    protected abstract object Boolean(bool value);
+
     /// <summary>
-    /// Adds confirmed accounts straight into Identity's user table, as an import would: registering
-    /// thousands through the UI would only benchmark password hashing. No password hash is stored;
-    /// the reset flow needs none, only an address and a security stamp.
+    /// Confirmed accounts straight into Identity's user table: registering thousands through the UI
+    /// would only benchmark password hashing. Every account gets the same real password hash (the
+    /// default iteration count), so signing in with a wrong password costs what it costs in production.
     /// </summary>
-    public static async Task SeedUsersAsync(string path, IEnumerable<string> emails, CancellationToken cancellationToken)
+    public async Task SeedUsersAsync(IEnumerable<string> emails, string passwordHash, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(path, cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO AspNetUsers (Id, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed,
-                SecurityStamp, ConcurrencyStamp, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount)
-            VALUES ($id, $email, $normalized, $email, $normalized, 1, $stamp, $concurrency, 0, 0, 1, 0)
-            """;
-        var id = insert.Parameters.Add("$id", SqliteType.Text);
-        var email = insert.Parameters.Add("$email", SqliteType.Text);
-        var normalized = insert.Parameters.Add("$normalized", SqliteType.Text);
-        var stamp = insert.Parameters.Add("$stamp", SqliteType.Text);
-        var concurrency = insert.Parameters.Add("$concurrency", SqliteType.Text);
+        string[] columns = ["Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "PasswordHash",
+            "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount"];
+        insert.CommandText = $"INSERT INTO {Quote("AspNetUsers")} ({string.Join(", ", columns.Select(Quote))}) " +
+                             $"VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+        var parameters = columns.ToDictionary(c => c, c =>
+        {
+            var parameter = insert.CreateParameter();
+            parameter.ParameterName = "@" + c;
+            insert.Parameters.Add(parameter);
+            return parameter;
+        });
+        parameters["EmailConfirmed"].Value = Boolean(true);
+        parameters["PasswordHash"].Value = passwordHash;
+        parameters["PhoneNumberConfirmed"].Value = Boolean(false);
+        parameters["TwoFactorEnabled"].Value = Boolean(false);
+        parameters["LockoutEnabled"].Value = Boolean(true);
+        parameters["AccessFailedCount"].Value = 0;
 
         foreach (var address in emails)
         {
-            id.Value = Guid.NewGuid().ToString();
-            email.Value = address;
-            normalized.Value = address.ToUpperInvariant();
-            stamp.Value = Guid.NewGuid().ToString("N").ToUpperInvariant();
-            concurrency.Value = Guid.NewGuid().ToString();
+            parameters["Id"].Value = Guid.NewGuid().ToString();
+            parameters["UserName"].Value = address;
+            parameters["NormalizedUserName"].Value = address.ToUpperInvariant();
+            parameters["Email"].Value = address;
+            parameters["NormalizedEmail"].Value = address.ToUpperInvariant();
+            parameters["SecurityStamp"].Value = Guid.NewGuid().ToString("N").ToUpperInvariant();
+            parameters["ConcurrencyStamp"].Value = Guid.NewGuid().ToString();
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -41,39 +68,54 @@ public static class Database
     }
 
     /// <summary>RazorReset's background work still to do: unresolved reset requests and undelivered mail.</summary>
-    public static async Task<long> BacklogAsync(string path, CancellationToken cancellationToken)
+    public async Task<long> BacklogAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(path, cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var count = connection.CreateCommand();
-        count.CommandText = """
-            SELECT (SELECT COUNT(*) FROM ResetRequests WHERE ProcessedAt IS NULL)
-                 + (SELECT COUNT(*) FROM OutboxMessages WHERE Status = 0)
-            """;
-        return (long)(await count.ExecuteScalarAsync(cancellationToken) ?? 0L);
+        count.CommandText =
+            $"SELECT (SELECT COUNT(*) FROM {Quote("ResetRequests")} WHERE {Quote("ProcessedAt")} IS NULL) " +
+            $"+ (SELECT COUNT(*) FROM {Quote("OutboxMessages")} WHERE {Quote("Status")} = 0)";
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken) ?? 0L);
     }
 
     /// <summary>Waits until RazorReset has no background work left; returns how long that took.</summary>
-    public static async Task<TimeSpan> WaitForEmptyBacklogAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<TimeSpan> WaitForEmptyBacklogAsync(CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (await BacklogAsync(path, cancellationToken) > 0)
+        while (await BacklogAsync(cancellationToken) > 0)
         {
-            if (clock.Elapsed > timeout) throw new TimeoutException($"RazorReset's backlog did not drain within {timeout}.");
+            if (clock.Elapsed > DrainLimit) throw new TimeoutException($"RazorReset's backlog did not drain within {DrainLimit}.");
             await Task.Delay(50, cancellationToken);
         }
 
         return clock.Elapsed;
     }
 
-    private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)
+    private sealed class SqliteDatabase(string path) : Database
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
         {
-            DataSource = path,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString());
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+
+        protected override string Quote(string name) => name;
+
+        protected override object Boolean(bool value) => value ? 1 : 0;
+    }
+
+    private sealed class PostgreSqlDatabase(string connectionString) : Database
+    {
+        protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+
+        protected override string Quote(string name) => $"\"{name}\"";
+
+        protected override object Boolean(bool value) => value;
     }
 }

@@ -1,236 +1,324 @@
-using System.Globalization;
 using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
 
 namespace RazorReset.LoadBench;
 
-public sealed class BenchResults
-{
-    public TimeSpan OursStartUpNewDatabase { get; set; }
-    public TimeSpan OursStartUp { get; set; }
-    public TimeSpan StockStartUp { get; set; }
-    public long OursIdleRss { get; set; }
-    public long StockIdleRss { get; set; }
-    public (long Bytes, string Phase) OursPeakRss { get; set; }
-    public (long Bytes, string Phase) StockPeakRss { get; set; }
-    public TimingResult? OursTiming { get; set; }
-    public TimingResult? StockTiming { get; set; }
-    public double OursMailP95Ms { get; set; }
-    public double StockMailP95Ms { get; set; }
-    public WrkResult? Plaintext { get; set; }
-    public WrkResult? OursGet { get; set; }
-    public WrkResult? StockGet { get; set; }
-    public WrkResult? OursPostMixed { get; set; }
-    public WrkResult? StockPostMixed { get; set; }
-    public WrkResult? OursPostUnknown { get; set; }
-    public WrkResult? StockPostUnknown { get; set; }
-    public TimeSpan OursMixedBacklogDrain { get; set; }
-    public TimeSpan OutboxPostsAccepted { get; set; }
-    public TimeSpan? OutboxDelivered { get; set; }
-
-    public TimeSpan? SinkIntake { get; set; }
-}
-
 /// <summary>
 /// The whole load run, in an order that keeps the apps from disturbing each other: RazorReset's
-/// background work is drained before the stock app is measured, and the runs that leave a
-/// backlog behind come last.
+/// background work is drained before the stock app is measured, the runs that leave a backlog
+/// behind come last, and the PostgreSQL columns run after the SQLite ones, on a throwaway cluster.
 /// </summary>
 public sealed class LoadBenchmark(BenchOptions options)
 {
-    private const string OurForm = "/Forgot";
-    private const string StockForm = "/Identity/Account/ForgotPassword";
-    private static readonly TimeSpan DrainLimit = TimeSpan.FromMinutes(2);
-
-    private readonly string _oursData = Path.Combine(options.WorkDirectory, "razorreset-data");
-    private readonly string _stockData = Path.Combine(options.WorkDirectory, "stock-data");
+    private const int SignInWarmupPairs = 10;
     private readonly BenchResults _results = new();
 
-    private string OursDatabase => Path.Combine(_oursData, "app.db");
-
-    private string StockDatabase => Path.Combine(_stockData, "app.db");
+    /// <summary>What has been measured so far, complete once <see cref="RunAsync"/> returns.</summary>
+    public BenchResults Results => _results;
+    private readonly string _passwordHash = new PasswordHasher<object>().HashPassword(new object(), "the-seeded-accounts-password");
 
     private static string TimingAccount(int i) => $"p1-{i}@bench.test";
+
+    private static string SignInAccount(int i) => $"signin-{i}@bench.test";
 
     private static string OutboxAccount(int i) => $"p4-{i}@bench.test";
 
     private static string LoadAccount(int i) => $"load-{i}@bench.test";
 
+    private IEnumerable<string> Accounts(bool signIn) =>
+        Enumerable.Range(0, options.TimingPairs + BenchOptions.WarmupPairs).Select(TimingAccount)
+            .Concat(signIn ? Enumerable.Range(0, options.TimingPairs + SignInWarmupPairs).Select(SignInAccount) : [])
+            .Concat(Enumerable.Range(0, BenchOptions.OutboxEmails).Select(OutboxAccount))
+            .Concat(Enumerable.Range(0, BenchOptions.LoadAccounts).Select(LoadAccount));
+
     public async Task<BenchResults> RunAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_oursData);
-        Directory.CreateDirectory(_stockData);
+        var clock = Stopwatch.StartNew();
         await using var processes = new ProcessTracker(Path.Combine(options.WorkDirectory, "pids"));
 
         Console.WriteLine("Starting smtp4dev");
         await using var mail = await Smtp4dev.StartAsync(options.Smtp4devExecutable, Path.Combine(options.WorkDirectory, "smtp4dev"), processes, cancellationToken);
 
-        Console.WriteLine("P3: start-up");
-        await using var ours = await StartOursAsync(processes, mail, cancellationToken);
-        await using var stock = await StartStockAsync(processes, mail, cancellationToken);
-        await using var memory = new ResidentMemory();
-        memory.Watch(ours);
-        memory.Watch(stock);
-        _results.OursIdleRss = ours.ResidentBytes();
-        _results.StockIdleRss = stock.ResidentBytes();
+        await RunOnSqliteAsync(processes, mail, cancellationToken);
+        try
+        {
+            await RunOnPostgreSqlAsync(processes, mail, cancellationToken);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or Npgsql.NpgsqlException && !cancellationToken.IsCancellationRequested)
+        {
+            _results.PostgreSqlFailure = exception.Message;
+            Console.WriteLine($"PostgreSQL columns left empty: {exception.Message}");
+        }
 
-        var accounts = Enumerable.Range(0, options.TimingPairs + BenchOptions.WarmupPairs).Select(TimingAccount)
-            .Concat(Enumerable.Range(0, BenchOptions.OutboxEmails).Select(OutboxAccount))
-            .Concat(Enumerable.Range(0, BenchOptions.LoadAccounts).Select(LoadAccount))
-            .ToList();
-        await Database.SeedUsersAsync(OursDatabase, accounts, cancellationToken);
-        await Database.SeedUsersAsync(StockDatabase, accounts, cancellationToken);
-
-        memory.Phase = "P1";
-        await MeasureTimingAsync(ours, stock, mail, cancellationToken);
-        memory.Phase = "P4";
-        await MeasureOutboxAsync(ours, mail, cancellationToken);
-        await MeasureThroughputAsync(processes, ours, stock, mail, memory, cancellationToken);
-
-        _results.OursPeakRss = memory.Peak(ours);
-        _results.StockPeakRss = memory.Peak(stock);
+        _results.Elapsed = clock.Elapsed;
         return _results;
     }
 
-    private async Task<ServerProcess> StartOursAsync(ProcessTracker processes, Smtp4dev mail, CancellationToken cancellationToken)
+    private async Task RunOnSqliteAsync(ProcessTracker processes, Smtp4dev mail, CancellationToken cancellationToken)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["App__PublicBaseUrl"] = "https://localhost",
-            ["ConnectionStrings__Default"] = $"Data Source={OursDatabase}",
-            ["DataProtection__KeysPath"] = Path.Combine(_oursData, "keys"),
-            ["Email__Transport"] = "Smtp",
-            ["Email__Smtp__Host"] = "127.0.0.1",
-            ["Email__Smtp__Port"] = mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Email__Smtp__Security"] = "None",
-            // Lifted for throughput: every benchmark request comes from 127.0.0.1, one per-IP bucket (S5).
-            ["RateLimiting__PermitLimit"] = "1000000",
-            ["Benchmark__PlaintextEndpoint"] = "true",
-        };
-        var log = Path.Combine(_oursData, "app.log");
+        var oursData = Directory.CreateDirectory(Path.Combine(options.WorkDirectory, "razorreset-data")).FullName;
+        var stockData = Directory.CreateDirectory(Path.Combine(options.WorkDirectory, "stock-data")).FullName;
+        var oursDatabase = Database.Sqlite(Path.Combine(oursData, "app.db"));
+        var stockDatabase = Database.Sqlite(Path.Combine(stockData, "app.db"));
+        var environment = OursEnvironment(mail, oursData);
+        environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(oursData, "app.db")}";
 
-        // First start creates and migrates the database; the second is an ordinary restart.
-        await using (var first = await ServerProcess.StartAsync(
-            "RazorReset (new database)", options.RazorResetAssembly, options.RazorResetContentRoot, environment, "/healthz", log, processes, cancellationToken))
-        {
-            _results.OursStartUpNewDatabase = first.StartUp;
-        }
+        Console.WriteLine("== SQLite. P3: start-up");
+        var figures = _results.Sqlite;
+        await using var ours = await StartOursAsync(figures, "RazorReset (SQLite)", environment, Path.Combine(oursData, "app.log"), processes, cancellationToken);
+        await using var stock = await StartStockAsync(processes, mail, stockData, cancellationToken);
+        await using var memory = new ResidentMemory();
+        memory.Watch(ours);
+        memory.Watch(stock);
+        figures.IdleRss = ours.ResidentBytes();
+        _results.Stock.IdleRss = stock.ResidentBytes();
 
-        var ours = await ServerProcess.StartAsync(
-            "RazorReset", options.RazorResetAssembly, options.RazorResetContentRoot, environment, "/healthz", log, processes, cancellationToken);
-        _results.OursStartUp = ours.StartUp;
-        return ours;
-    }
+        await oursDatabase.SeedUsersAsync(Accounts(signIn: true), _passwordHash, cancellationToken);
+        await stockDatabase.SeedUsersAsync(Accounts(signIn: true), _passwordHash, cancellationToken);
 
-    private async Task<ServerProcess> StartStockAsync(ProcessTracker processes, Smtp4dev mail, CancellationToken cancellationToken)
-    {
-        // The template ships its app.db with the Identity schema already in it.
-        File.Copy(Path.Combine(options.StockDirectory, "app.db"), StockDatabase, overwrite: true);
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__DefaultConnection"] = $"DataSource={StockDatabase};Cache=Shared",
-            ["Smtp__Host"] = "127.0.0.1",
-            ["Smtp__Port"] = mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
-        };
-        var stock = await ServerProcess.StartAsync(
-            "stock Identity UI", options.StockAssembly, options.StockDirectory, environment, "/", Path.Combine(_stockData, "app.log"), processes, cancellationToken);
-        _results.StockStartUp = stock.StartUp;
-        return stock;
-    }
+        memory.Phase = "P1";
+        await MeasureForgotTimingAsync(figures, ours, oursDatabase, mail, cancellationToken);
+        await MeasureForgotTimingAsync(_results.Stock, stock, null, mail, cancellationToken);
+        await MeasureSignInTimingAsync(figures, ours, cancellationToken);
+        await MeasureSignInTimingAsync(_results.Stock, stock, cancellationToken);
 
-    private async Task MeasureTimingAsync(ServerProcess ours, ServerProcess stock, Smtp4dev mail, CancellationToken cancellationToken)
-    {
-        var expectedMessages = options.TimingPairs + BenchOptions.WarmupPairs;
-
-        Console.WriteLine($"P1: {options.TimingPairs} interleaved existing/unknown pairs against RazorReset");
-        await mail.ClearAsync(cancellationToken);
-        _results.OursTiming = await TimingPairs.RunAsync(new ForgotForm(ours.Client, OurForm), options.TimingPairs, BenchOptions.WarmupPairs, TimingAccount, cancellationToken);
-        (_results.OursMailP95Ms, _) = await TimingPairs.MailLatencyAsync(_results.OursTiming, mail, expectedMessages, cancellationToken);
-        await Database.WaitForEmptyBacklogAsync(OursDatabase, DrainLimit, cancellationToken);
-        Report("RazorReset", _results.OursTiming, _results.OursMailP95Ms);
-
-        Console.WriteLine($"P1: {options.TimingPairs} interleaved existing/unknown pairs against the stock app");
-        await mail.ClearAsync(cancellationToken);
-        _results.StockTiming = await TimingPairs.RunAsync(new ForgotForm(stock.Client, StockForm), options.TimingPairs, BenchOptions.WarmupPairs, TimingAccount, cancellationToken);
-        (_results.StockMailP95Ms, _) = await TimingPairs.MailLatencyAsync(_results.StockTiming, mail, expectedMessages, cancellationToken);
-        Report("stock", _results.StockTiming, _results.StockMailP95Ms);
-
-        static void Report(string app, TimingResult timing, double mailP95) => Console.WriteLine(
-            $"    {app}: existing {timing.Existing.MedianMs:F3} ms, unknown {timing.Unknown.MedianMs:F3} ms, " +
-            $"difference {timing.MedianDifferenceMs:F3} ms, ratio {timing.MedianRatio:F3}; email p95 {mailP95:F0} ms");
-    }
-
-    /// <summary>
-    /// P4: 1,000 Forgot POSTs for 1,000 seeded accounts; the clock stops when smtp4dev holds 1,000
-    /// messages. First the sink's own intake of as many messages, for scale.
-    /// </summary>
-    private async Task MeasureOutboxAsync(ServerProcess ours, Smtp4dev mail, CancellationToken cancellationToken)
-    {
+        memory.Phase = "P4";
         Console.WriteLine($"P4: smtp4dev's own intake of {BenchOptions.OutboxEmails} messages from a plain MailKit loop");
         _results.SinkIntake = await mail.MeasureIntakeAsync(BenchOptions.OutboxEmails, BenchOptions.SmtpConnections, SampleResetEmailHtml(), cancellationToken);
         Console.WriteLine(_results.SinkIntake is { } intake ? $"    all listed after {intake.TotalSeconds:F2} s" : "    NOT all listed within 90 s");
+        await MeasureOutboxAsync(figures, [ours], oursDatabase, mail, cancellationToken);
 
-        Console.WriteLine($"P4: {BenchOptions.OutboxEmails} reset emails through the outbox");
+        Console.WriteLine($"P2: wrk, {BenchOptions.WrkThreads} threads, {BenchOptions.WrkConnections} connections, {options.WrkDuration.TotalSeconds:F0} s per run");
+        memory.Phase = "P2 GET";
+        _results.Plaintext = await Wrk.RunAsync(processes, ours.Url("/bench/plaintext"), options.WrkDuration, null, new Dictionary<string, string>(), cancellationToken);
+        await MeasureGetAsync(figures, [ours], processes, PageForm.OurForgot, cancellationToken);
+        await MeasureGetAsync(_results.Stock, [stock], processes, PageForm.StockForgot, cancellationToken);
+
+        // The stock app first: it leaves nothing behind, while RazorReset's backlog is drained after each of its runs.
+        memory.Phase = "P2 POST, unknown addresses";
+        _results.Stock.PostUnknown = await PostAsync([stock], processes, PageForm.StockForgot, "unknown", cancellationToken);
+        figures.PostUnknown = await PostAsync([ours], processes, PageForm.OurForgot, "unknown", cancellationToken);
+        await oursDatabase.WaitForEmptyBacklogAsync(cancellationToken);
+
+        memory.Phase = "P2 POST, half existing";
+        _results.Stock.PostMixed = await PostAsync([stock], processes, PageForm.StockForgot, "half", cancellationToken);
         await mail.ClearAsync(cancellationToken);
-        var form = new ForgotForm(ours.Client, OurForm);
-        var pair = await form.FetchAsync(cancellationToken);
-        var next = -1;
+        await MeasureMixedAsync(figures, [ours], oursDatabase, processes, mail, cancellationToken);
 
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        figures.PeakRss = memory.Peak(ours);
+        _results.Stock.PeakRss = memory.Peak(stock);
+
+        // The operator's choice (README): commits that wait for the disk only at checkpoints.
+        Console.WriteLine("P2: the unknown-only POST run again with Database:SqliteSynchronous = Normal, on a database of its own");
+        var normalData = Directory.CreateDirectory(Path.Combine(options.WorkDirectory, "razorreset-normal")).FullName;
+        var normal = OursEnvironment(mail, normalData);
+        normal["ConnectionStrings__Default"] = $"Data Source={Path.Combine(normalData, "app.db")}";
+        normal["Database__SqliteSynchronous"] = "Normal";
+        await using var relaxed = await ServerProcess.StartAsync(
+            "RazorReset (SQLite, synchronous Normal)", options.RazorResetAssembly, options.RazorResetContentRoot, normal, "/healthz",
+            Path.Combine(normalData, "app.log"), processes, cancellationToken);
+        figures.PostUnknownSyncNormal = await PostAsync([relaxed], processes, PageForm.OurForgot, "unknown", cancellationToken);
+    }
+
+    private async Task RunOnPostgreSqlAsync(ProcessTracker processes, Smtp4dev mail, CancellationToken cancellationToken)
+    {
+        Console.WriteLine("== PostgreSQL: a throwaway cluster");
+        await using var cluster = await PostgreSqlCluster.StartAsync(Path.Combine(options.WorkDirectory, "pg"), cancellationToken);
+        _results.PostgreSqlVersion = cluster.Version;
+        await cluster.CreateDatabaseAsync("razorreset", cancellationToken);
+        var database = Database.PostgreSql(cluster.ConnectionString("razorreset"));
+        var dataA = Directory.CreateDirectory(Path.Combine(options.WorkDirectory, "pg-a")).FullName;
+        var dataB = Directory.CreateDirectory(Path.Combine(options.WorkDirectory, "pg-b")).FullName;
+
+        Dictionary<string, string> Environment(string data)
         {
+            var environment = OursEnvironment(mail, data);
+            environment["Database__Provider"] = "PostgreSQL";
+            environment["ConnectionStrings__Default"] = cluster.ConnectionString("razorreset");
+            return environment;
+        }
+
+        var single = _results.PostgreSql;
+        await using var a = await StartOursAsync(single, "RazorReset (PostgreSQL, A)", Environment(dataA), Path.Combine(dataA, "app.log"), processes, cancellationToken);
+        await using var memory = new ResidentMemory();
+        memory.Watch(a);
+        single.IdleRss = a.ResidentBytes();
+        await database.SeedUsersAsync(Accounts(signIn: false), _passwordHash, cancellationToken);
+
+        memory.Phase = "P1";
+        await MeasureForgotTimingAsync(single, a, database, mail, cancellationToken);
+        memory.Phase = "P4";
+        await MeasureOutboxAsync(single, [a], database, mail, cancellationToken);
+        memory.Phase = "P2 GET";
+        await MeasureGetAsync(single, [a], processes, PageForm.OurForgot, cancellationToken);
+        memory.Phase = "P2 POST, unknown addresses";
+        single.PostUnknown = await PostAsync([a], processes, PageForm.OurForgot, "unknown", cancellationToken);
+        await database.WaitForEmptyBacklogAsync(cancellationToken);
+        memory.Phase = "P2 POST, half existing";
+        await MeasureMixedAsync(single, [a], database, processes, mail, cancellationToken);
+        single.PeakRss = memory.Peak(a);
+
+        Console.WriteLine("== PostgreSQL: a second instance on the same database, the load spread over both");
+        var pair = _results.PostgreSqlPair;
+        await using var b = await ServerProcess.StartAsync(
+            "RazorReset (PostgreSQL, B)", options.RazorResetAssembly, options.RazorResetContentRoot, Environment(dataB), "/healthz", Path.Combine(dataB, "app.log"), processes, cancellationToken);
+        pair.StartUp = b.StartUp;
+        memory.Watch(b);
+        pair.IdleRss = b.ResidentBytes();
+        memory.Phase = "2 instances, P2 GET";
+        await MeasureGetAsync(pair, [a, b], processes, PageForm.OurForgot, cancellationToken);
+        memory.Phase = "2 instances, P2 POST, unknown addresses";
+        pair.PostUnknown = await PostAsync([a, b], processes, PageForm.OurForgot, "unknown", cancellationToken);
+        await database.WaitForEmptyBacklogAsync(cancellationToken);
+        memory.Phase = "2 instances, P2 POST, half existing";
+        await MeasureMixedAsync(pair, [a, b], database, processes, mail, cancellationToken);
+        memory.Phase = "2 instances, P4";
+        await MeasureOutboxAsync(pair, [a, b], database, mail, cancellationToken);
+        var peaks = new[] { memory.Peak(a), memory.Peak(b) };
+        pair.PeakRss = peaks.MaxBy(p => p.Bytes);
+    }
+
+    private static Dictionary<string, string> OursEnvironment(Smtp4dev mail, string data) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["App__PublicBaseUrl"] = "https://localhost",
+        ["DataProtection__KeysPath"] = Path.Combine(data, "keys"),
+        ["Email__Transport"] = "Smtp",
+        ["Email__Smtp__Host"] = "127.0.0.1",
+        ["Email__Smtp__Port"] = mail.SmtpPort.ToString(),
+        ["Email__Smtp__Security"] = "None",
+        // Lifted for throughput and for P1's hundreds of sign-ins: every benchmark request comes
+        // from 127.0.0.1, one per-IP bucket (S5).
+        ["RateLimiting__PermitLimit"] = "1000000",
+        ["RateLimiting__AccountFormsPermitLimit"] = "1000000",
+        ["Benchmark__PlaintextEndpoint"] = "true",
+    };
+
+    /// <summary>The first start creates and migrates the database; the second is an ordinary restart.</summary>
+    private async Task<ServerProcess> StartOursAsync(
+        AppFigures figures, string name, Dictionary<string, string> environment, string log, ProcessTracker processes, CancellationToken cancellationToken)
+    {
+        await using (var first = await ServerProcess.StartAsync(
+            $"{name}, new database", options.RazorResetAssembly, options.RazorResetContentRoot, environment, "/healthz", log, processes, cancellationToken))
+        {
+            figures.StartUpNewDatabase = first.StartUp;
+        }
+
+        var ours = await ServerProcess.StartAsync(name, options.RazorResetAssembly, options.RazorResetContentRoot, environment, "/healthz", log, processes, cancellationToken);
+        figures.StartUp = ours.StartUp;
+        return ours;
+    }
+
+    private async Task<ServerProcess> StartStockAsync(ProcessTracker processes, Smtp4dev mail, string data, CancellationToken cancellationToken)
+    {
+        // The template ships its app.db with the Identity schema already in it.
+        var database = Path.Combine(data, "app.db");
+        File.Copy(Path.Combine(options.StockDirectory, "app.db"), database, overwrite: true);
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__DefaultConnection"] = $"DataSource={database};Cache=Shared",
+            ["Smtp__Host"] = "127.0.0.1",
+            ["Smtp__Port"] = mail.SmtpPort.ToString(),
+        };
+        var stock = await ServerProcess.StartAsync(
+            "stock Identity UI", options.StockAssembly, options.StockDirectory, environment, "/", Path.Combine(data, "app.log"), processes, cancellationToken);
+        _results.Stock.StartUp = stock.StartUp;
+        return stock;
+    }
+
+    /// <summary>P1 for the Forgot POST, and E7: how long each existing account's email took to reach smtp4dev.</summary>
+    private async Task MeasureForgotTimingAsync(AppFigures figures, ServerProcess server, Database? backlog, Smtp4dev mail, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"P1: {options.TimingPairs} interleaved existing/unknown Forgot pairs, {figures.Name}");
+        await mail.ClearAsync(cancellationToken);
+        var path = backlog is null ? PageForm.StockForgot : PageForm.OurForgot;
+        figures.Forgot = await TimingPairs.RunAsync(PageForm.Forgot(server.Client, path), options.TimingPairs, BenchOptions.WarmupPairs, TimingAccount, cancellationToken);
+        (figures.MailP95Ms, _) = await TimingPairs.MailLatencyAsync(figures.Forgot, mail, options.TimingPairs + BenchOptions.WarmupPairs, cancellationToken);
+        if (backlog is not null) await backlog.WaitForEmptyBacklogAsync(cancellationToken);
+        Report(figures.Forgot, $"email p95 {figures.MailP95Ms:F0} ms");
+    }
+
+    /// <summary>P1 for sign-in (issue 13): a wrong password for a seeded account vs for an address without one.</summary>
+    private async Task MeasureSignInTimingAsync(AppFigures figures, ServerProcess server, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"P1: {options.TimingPairs} interleaved existing/unknown sign-in pairs, {figures.Name}");
+        figures.SignIn = await TimingPairs.RunAsync(PageForm.SignIn(server.Client), options.TimingPairs, SignInWarmupPairs, SignInAccount, cancellationToken);
+        Report(figures.SignIn, "");
+    }
+
+    private static void Report(TimingResult timing, string more) => Console.WriteLine(
+        $"    existing {timing.Existing.MedianMs:F3} ms, unknown {timing.Unknown.MedianMs:F3} ms, " +
+        $"difference {timing.MedianDifferenceMs:F3} ms, ratio {timing.MedianRatio:F3} {more}");
+
+    /// <summary>
+    /// P4: 1,000 Forgot POSTs for 1,000 seeded accounts, spread over the instances; the clock stops
+    /// when smtp4dev holds 1,000 messages.
+    /// </summary>
+    private static async Task MeasureOutboxAsync(
+        AppFigures figures, IReadOnlyList<ServerProcess> servers, Database database, Smtp4dev mail, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"P4: {BenchOptions.OutboxEmails} reset emails through the outbox, {figures.Name}");
+        await mail.ClearAsync(cancellationToken);
+        var forms = new List<(PageForm Form, AntiforgeryPair Pair)>();
+        foreach (var server in servers)
+        {
+            var form = PageForm.Forgot(server.Client, PageForm.OurForgot);
+            forms.Add((form, await form.FetchAsync(cancellationToken)));
+        }
+
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async client =>
+        {
+            var (form, pair) = forms[client % forms.Count];
             int i;
             while ((i = Interlocked.Increment(ref next)) < BenchOptions.OutboxEmails)
             {
                 await form.PostAsync(pair, OutboxAccount(i), cancellationToken);
             }
         }));
-        _results.OutboxPostsAccepted = clock.Elapsed;
+        figures.OutboxPostsAccepted = clock.Elapsed;
 
         var delivered = await mail.WaitForCountAsync(BenchOptions.OutboxEmails, TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(200), cancellationToken);
-        _results.OutboxDelivered = delivered ? clock.Elapsed : null;
-        Console.WriteLine($"    POSTs accepted after {_results.OutboxPostsAccepted.TotalSeconds:F2} s, " +
+        figures.OutboxMeasured = true;
+        figures.OutboxDelivered = delivered ? clock.Elapsed : null;
+        Console.WriteLine($"    POSTs accepted after {figures.OutboxPostsAccepted.Value.TotalSeconds:F2} s, " +
                           (delivered ? $"all delivered after {clock.Elapsed.TotalSeconds:F2} s" : "NOT all delivered within 90 s"));
-        await Database.WaitForEmptyBacklogAsync(OursDatabase, DrainLimit, cancellationToken);
+        await database.WaitForEmptyBacklogAsync(cancellationToken);
         await mail.ClearAsync(cancellationToken);
     }
 
-    private async Task MeasureThroughputAsync(
-        ProcessTracker processes, ServerProcess ours, ServerProcess stock, Smtp4dev mail, ResidentMemory memory, CancellationToken cancellationToken)
+    private async Task MeasureGetAsync(AppFigures figures, IReadOnlyList<ServerProcess> servers, ProcessTracker processes, string path, CancellationToken cancellationToken) =>
+        figures.Get = await Wrk.RunSpreadAsync(
+            processes, servers.Select(s => (s.Url(path), (IReadOnlyDictionary<string, string>)new Dictionary<string, string>())).ToList(),
+            options.WrkDuration, null, cancellationToken);
+
+    private async Task MeasureMixedAsync(
+        AppFigures figures, IReadOnlyList<ServerProcess> servers, Database database, ProcessTracker processes, Smtp4dev mail, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"P2: wrk, {BenchOptions.WrkThreads} threads, {BenchOptions.WrkConnections} connections, {options.WrkDuration.TotalSeconds:F0} s per run");
-        var none = new Dictionary<string, string>();
-        memory.Phase = "P2 GET";
-        _results.Plaintext = await Wrk.RunAsync(processes, ours.Url("/bench/plaintext"), options.WrkDuration, null, none, cancellationToken);
-        _results.OursGet = await Wrk.RunAsync(processes, ours.Url(OurForm), options.WrkDuration, null, none, cancellationToken);
-        _results.StockGet = await Wrk.RunAsync(processes, stock.Url(StockForm), options.WrkDuration, null, none, cancellationToken);
-
-        // The stock app first: it leaves nothing behind, while RazorReset's backlog is drained after each of its runs.
-        memory.Phase = "P2 POST, unknown addresses";
-        _results.StockPostUnknown = await PostAsync(stock, StockForm, "unknown");
-        _results.OursPostUnknown = await PostAsync(ours, OurForm, "unknown");
-        await Database.WaitForEmptyBacklogAsync(OursDatabase, DrainLimit, cancellationToken);
-
-        memory.Phase = "P2 POST, half existing";
-        _results.StockPostMixed = await PostAsync(stock, StockForm, "half");
+        figures.PostMixed = await PostAsync(servers, processes, PageForm.OurForgot, "half", cancellationToken);
+        figures.MixedBacklogDrain = await database.WaitForEmptyBacklogAsync(cancellationToken);
+        Console.WriteLine($"    backlog drained {figures.MixedBacklogDrain.Value.TotalSeconds:F1} s after the run");
         await mail.ClearAsync(cancellationToken);
-        _results.OursPostMixed = await PostAsync(ours, OurForm, "half");
-        _results.OursMixedBacklogDrain = await Database.WaitForEmptyBacklogAsync(OursDatabase, DrainLimit, cancellationToken);
-        Console.WriteLine($"    RazorReset's backlog drained {_results.OursMixedBacklogDrain.TotalSeconds:F1} s after the run");
-        await mail.ClearAsync(cancellationToken);
+    }
 
-        async Task<WrkResult> PostAsync(ServerProcess server, string path, string mix)
+    private async Task<WrkResult> PostAsync(IReadOnlyList<ServerProcess> servers, ProcessTracker processes, string path, string mix, CancellationToken cancellationToken)
+    {
+        var targets = new List<(string, IReadOnlyDictionary<string, string>)>();
+        foreach (var server in servers)
         {
-            var pair = await new ForgotForm(server.Client, path).FetchAsync(cancellationToken);
-            return await Wrk.RunAsync(processes, server.Url(path), options.WrkDuration, options.WrkPostScript, new Dictionary<string, string>
+            var pair = await PageForm.Forgot(server.Client, path).FetchAsync(cancellationToken);
+            targets.Add((server.Url(path), new Dictionary<string, string>
             {
                 ["BENCH_COOKIE"] = pair.Cookie,
                 ["BENCH_TOKEN"] = pair.Token,
-                ["BENCH_ACCOUNTS"] = BenchOptions.LoadAccounts.ToString(CultureInfo.InvariantCulture),
+                ["BENCH_ACCOUNTS"] = BenchOptions.LoadAccounts.ToString(),
                 ["BENCH_MIX"] = mix,
-            }, cancellationToken);
+            }));
         }
+
+        return await Wrk.RunSpreadAsync(processes, targets, options.WrkDuration, options.WrkPostScript, cancellationToken);
     }
 
     /// <summary>The reset email's HTML with a link of the real length, for the sink's intake run.</summary>

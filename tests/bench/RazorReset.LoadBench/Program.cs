@@ -10,7 +10,20 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var results = await new LoadBenchmark(options).RunAsync(cancel.Token);
+var benchmark = new LoadBenchmark(options);
+BenchResults results;
+try
+{
+    results = await benchmark.RunAsync(cancel.Token);
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    // Out of time: the table says so and shows what was measured.
+    results = benchmark.Results;
+    results.Elapsed = options.TimeLimit;
+    results.Stopped = $"The run was stopped after {options.TimeLimit.TotalMinutes:F0} minutes; empty cells were not reached.";
+}
+
 var report = ResultsReport.Render(results, options, MachineInfo.Describe());
 
 Console.WriteLine();

@@ -23,7 +23,7 @@ public sealed record TimingResult(int Pairs, LatencySummary Existing, LatencySum
 public static class TimingPairs
 {
     public static async Task<TimingResult> RunAsync(
-        ForgotForm form, int pairs, int warmupPairs, Func<int, string> existingAccount, CancellationToken cancellationToken)
+        PageForm form, int pairs, int warmupPairs, Func<int, string> existingAccount, CancellationToken cancellationToken)
     {
         var existing = new List<double>(pairs);
         var unknown = new List<double>(pairs);

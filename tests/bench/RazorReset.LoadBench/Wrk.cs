@@ -11,17 +11,38 @@ public static partial class Wrk
 {
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(3);
 
-    public static async Task<WrkResult> RunAsync(
+    public static Task<WrkResult> RunAsync(
         ProcessTracker tracker,
         string url,
         TimeSpan duration,
         string? script,
         IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken) =>
+        RunSpreadAsync(tracker, [(url, environment)], duration, script, cancellationToken);
+
+    /// <summary>
+    /// The same load spread over several instances: one wrk per instance, started together, the
+    /// threads and connections shared out between them; the rates are added up.
+    /// </summary>
+    public static async Task<WrkResult> RunSpreadAsync(
+        ProcessTracker tracker,
+        IReadOnlyList<(string Url, IReadOnlyDictionary<string, string> Environment)> targets,
+        TimeSpan duration,
+        string? script,
         CancellationToken cancellationToken)
     {
-        await RunOnceAsync(tracker, url, Warmup, script, environment, cancellationToken);
-        var result = await RunOnceAsync(tracker, url, duration, script, environment, cancellationToken);
-        Console.WriteLine($"    {result.RequestsPerSecond,10:F0} req/s  p50 {result.LatencyP50Ms:F2} ms  p99 {result.LatencyP99Ms:F2} ms  errors {result.Errors}  {url}");
+        var threads = Math.Max(1, BenchOptions.WrkThreads / targets.Count);
+        var connections = BenchOptions.WrkConnections / targets.Count;
+        await Task.WhenAll(targets.Select(t => RunOnceAsync(tracker, t.Url, Warmup, script, t.Environment, threads, connections, cancellationToken)));
+        var results = await Task.WhenAll(targets.Select(t => RunOnceAsync(tracker, t.Url, duration, script, t.Environment, threads, connections, cancellationToken)));
+        var result = new WrkResult(
+            results.Sum(r => r.RequestsPerSecond),
+            results.Sum(r => r.Requests),
+            results.Sum(r => r.Errors),
+            results.Max(r => r.LatencyP50Ms),
+            results.Max(r => r.LatencyP99Ms));
+        Console.WriteLine($"    {result.RequestsPerSecond,10:F0} req/s  p50 {result.LatencyP50Ms:F2} ms  p99 {result.LatencyP99Ms:F2} ms  errors {result.Errors}  " +
+                          string.Join(" + ", targets.Select(t => t.Url)));
         return result;
     }
 
@@ -31,13 +52,15 @@ public static partial class Wrk
         TimeSpan duration,
         string? script,
         IReadOnlyDictionary<string, string> environment,
+        int threads,
+        int connections,
         CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("wrk")
         {
             ArgumentList =
             {
-                "-t", BenchOptions.WrkThreads.ToString(CultureInfo.InvariantCulture), "-c", BenchOptions.WrkConnections.ToString(CultureInfo.InvariantCulture),
+                "-t", threads.ToString(), "-c", connections.ToString(),
                 "-d", $"{(int)duration.TotalSeconds}s", "--latency", "-H", $"Host: {Loopback.Host}",
             },
             RedirectStandardOutput = true,
