@@ -20,7 +20,8 @@ public static class PersistenceRegistration
         // then kept (singleton) rather than rebuilt for every request's scope.
         services.AddDbContext<SqliteAppDbContext>(
             (provider, options) => ConfigureSqlite(options, ConnectionString(provider) ?? DefaultSqlite,
-                provider.GetRequiredService<IHostEnvironment>().ContentRootPath),
+                provider.GetRequiredService<IHostEnvironment>().ContentRootPath,
+                provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteSynchronous),
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);
         services.AddDbContext<PostgreSqlAppDbContext>(
@@ -50,8 +51,10 @@ public static class PersistenceRegistration
         }
     }
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString, string contentRoot) =>
-        options.UseSqlite(ResolveSqliteConnectionString(connectionString, contentRoot));
+    internal static void ConfigureSqlite(
+        DbContextOptionsBuilder options, string connectionString, string contentRoot, SqliteSynchronous synchronous = SqliteSynchronous.Full) =>
+        options.UseSqlite(ResolveSqliteConnectionString(connectionString, contentRoot))
+            .AddInterceptors(new SqliteSynchronousInterceptor(synchronous));
 
     internal static void ConfigurePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure());
