@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace RazorReset.LoadBench;
 
 /// <summary>What tests/bench/run hands over: where things are, and how long each wrk run lasts.</summary>
@@ -21,7 +22,7 @@ public sealed record BenchOptions(
     public const int SmtpConnections = 8;
 
     /// <summary>A hard stop for the whole load run, so a hung server cannot keep it going.</summary>
-    public TimeSpan TimeLimit => TimeSpan.FromMinutes(35);
+    public TimeSpan TimeLimit { get; } = TimeSpan.FromMinutes(35);
 
     /// <summary>The source folder: appsettings.json, and wwwroot-assets beside it, as in the README's `dotnet run`.</summary>
     public string RazorResetContentRoot => Path.Combine(RepositoryRoot, "WebApp");
@@ -55,7 +56,7 @@ public sealed record BenchOptions(
             Required("work"),
             Required("out"),
             values.TryGetValue("micro", out var micro) ? Path.GetFullPath(micro) : null,
-            TimeSpan.FromSeconds(values.TryGetValue("seconds", out var seconds) ? int.Parse(seconds) : 10),
-            values.TryGetValue("pairs", out var pairs) ? int.Parse(pairs) : 400);
+            TimeSpan.FromSeconds(values.TryGetValue("seconds", out var seconds) ? int.Parse(seconds, CultureInfo.InvariantCulture) : 10),
+            values.TryGetValue("pairs", out var pairs) ? int.Parse(pairs, CultureInfo.InvariantCulture) : 400);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -21,7 +22,7 @@ public abstract class Database
 
     protected abstract string Quote(string name);
 
-    protected abstract object Boolean(bool value);
+    protected abstract object SqlBoolean(bool value);
 
     /// <summary>
     /// Confirmed accounts straight into Identity's user table: registering thousands through the UI
@@ -45,11 +46,11 @@ public abstract class Database
             insert.Parameters.Add(parameter);
             return parameter;
         });
-        parameters["EmailConfirmed"].Value = Boolean(true);
+        parameters["EmailConfirmed"].Value = SqlBoolean(true);
         parameters["PasswordHash"].Value = passwordHash;
-        parameters["PhoneNumberConfirmed"].Value = Boolean(false);
-        parameters["TwoFactorEnabled"].Value = Boolean(false);
-        parameters["LockoutEnabled"].Value = Boolean(true);
+        parameters["PhoneNumberConfirmed"].Value = SqlBoolean(false);
+        parameters["TwoFactorEnabled"].Value = SqlBoolean(false);
+        parameters["LockoutEnabled"].Value = SqlBoolean(true);
         parameters["AccessFailedCount"].Value = 0;
 
         foreach (var address in emails)
@@ -75,7 +76,7 @@ public abstract class Database
         count.CommandText =
             $"SELECT (SELECT COUNT(*) FROM {Quote("ResetRequests")} WHERE {Quote("ProcessedAt")} IS NULL) " +
             $"+ (SELECT COUNT(*) FROM {Quote("OutboxMessages")} WHERE {Quote("Status")} = 0)";
-        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken) ?? 0L);
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Waits until RazorReset has no background work left; returns how long that took.</summary>
@@ -102,7 +103,7 @@ public abstract class Database
 
         protected override string Quote(string name) => name;
 
-        protected override object Boolean(bool value) => value ? 1 : 0;
+        protected override object SqlBoolean(bool value) => value ? 1 : 0;
     }
 
     private sealed class PostgreSqlDatabase(string connectionString) : Database
@@ -116,6 +117,6 @@ public abstract class Database
 
         protected override string Quote(string name) => $"\"{name}\"";
 
-        protected override object Boolean(bool value) => value;
+        protected override object SqlBoolean(bool value) => value;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 
@@ -185,7 +186,7 @@ public sealed class LoadBenchmark(BenchOptions options)
         ["DataProtection__KeysPath"] = Path.Combine(data, "keys"),
         ["Email__Transport"] = "Smtp",
         ["Email__Smtp__Host"] = "127.0.0.1",
-        ["Email__Smtp__Port"] = mail.SmtpPort.ToString(),
+        ["Email__Smtp__Port"] = mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
         ["Email__Smtp__Security"] = "None",
         // Lifted for throughput and for P1's hundreds of sign-ins: every benchmark request comes
         // from 127.0.0.1, one per-IP bucket (S5).
@@ -219,7 +220,7 @@ public sealed class LoadBenchmark(BenchOptions options)
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__DefaultConnection"] = $"DataSource={database};Cache=Shared",
             ["Smtp__Host"] = "127.0.0.1",
-            ["Smtp__Port"] = mail.SmtpPort.ToString(),
+            ["Smtp__Port"] = mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
         };
         var stock = await ServerProcess.StartAsync(
             "stock Identity UI", options.StockAssembly, options.StockDirectory, environment, "/", Path.Combine(data, "app.log"), processes, cancellationToken);
@@ -313,7 +314,7 @@ public sealed class LoadBenchmark(BenchOptions options)
             {
                 ["BENCH_COOKIE"] = pair.Cookie,
                 ["BENCH_TOKEN"] = pair.Token,
-                ["BENCH_ACCOUNTS"] = BenchOptions.LoadAccounts.ToString(),
+                ["BENCH_ACCOUNTS"] = BenchOptions.LoadAccounts.ToString(CultureInfo.InvariantCulture),
                 ["BENCH_MIX"] = mix,
             }));
         }

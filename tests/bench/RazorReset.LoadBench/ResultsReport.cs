@@ -15,13 +15,11 @@ public static class ResultsReport
     public static string Render(BenchResults r, BenchOptions options, string machine)
     {
         var table = new StringBuilder();
-        table.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}, {r.Elapsed.TotalMinutes:F1} min for the load part. " +
-                         $"Loopback, Production configuration, smtp4dev (in memory) as the SMTP server" +
-                         (r.PostgreSqlVersion is { } version ? $", PostgreSQL {version} (fsync and synchronous commit on)." : "."));
-        table.AppendLine($"wrk: {BenchOptions.WrkThreads} threads, {BenchOptions.WrkConnections} connections, {options.WrkDuration.TotalSeconds:F0} s per run after a 3 s warm-up " +
-                         "(with two instances, one wrk per instance with half of each, the rates added).");
-        if (r.Stopped is { } stopped) table.AppendLine($"\n**{stopped}**");
-        if (r.PostgreSqlFailure is { } failure) table.AppendLine($"\nThe PostgreSQL columns are empty: {failure}");
+        var postgreSql = r.PostgreSqlVersion is { } version ? $", PostgreSQL {version} (fsync and synchronous commit on)" : "";
+        table.AppendLine(Invariant, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}, {r.Elapsed.TotalMinutes:F1} min for the load part. Loopback, Production configuration, smtp4dev (in memory) as the SMTP server{postgreSql}.");
+        table.AppendLine(Invariant, $"wrk: {BenchOptions.WrkThreads} threads, {BenchOptions.WrkConnections} connections, {options.WrkDuration.TotalSeconds:F0} s per run after a 3 s warm-up (with two instances, one wrk per instance with half of each, the rates added).");
+        if (r.Stopped is { } stopped) table.AppendLine(Invariant, $"\n**{stopped}**");
+        if (r.PostgreSqlFailure is { } failure) table.AppendLine(Invariant, $"\nThe PostgreSQL columns are empty: {failure}");
         table.AppendLine();
         table.AppendLine("| | measure | SQLite | PostgreSQL, 1 instance | PostgreSQL, 2 instances | stock Identity UI | target | SQLite |");
         table.AppendLine("|---|---|--:|--:|--:|--:|---|---|");
@@ -86,7 +84,7 @@ public static class ResultsReport
             {
                 var benchmarks = Path.GetFileName(file).Replace("-report-github.md", "").Split('.').Last();
                 table.AppendLine();
-                table.AppendLine($"`{benchmarks}`");
+                table.AppendLine(Invariant, $"`{benchmarks}`");
                 table.AppendLine();
                 table.AppendLine(MicroTable(File.ReadAllText(file)));
             }
@@ -133,7 +131,7 @@ public static class ResultsReport
     {
         var verdict = met switch { true => "met", false => "**missed**", null => "" };
         if (note is not null && met is not null) verdict = $"{verdict}; {note}";
-        table.AppendLine($"| {id} | {measure} | {string.Join(" | ", ours)} | {stock} | {target} | {verdict} |");
+        table.AppendLine(Invariant, $"| {id} | {measure} | {string.Join(" | ", ours)} | {stock} | {target} | {verdict} |");
     }
 
     /// <summary>BenchmarkDotNet's GitHub table without its environment preamble (the machine line above says it).</summary>

@@ -60,7 +60,7 @@ public static partial class Wrk
         {
             ArgumentList =
             {
-                "-t", threads.ToString(), "-c", connections.ToString(),
+                "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
                 "-d", $"{(int)duration.TotalSeconds}s", "--latency", "-H", $"Host: {Loopback.Host}",
             },
             RedirectStandardOutput = true,
