@@ -61,7 +61,7 @@ public sealed class KeyboardTests(BrowserSuite suite)
         await TabToAsync(page, "done-signin-link");
         await page.Keyboard.PressAsync("Enter");
         await ArriveAsync(page, app.Url("/Identity/Account/Login"));
-        await TabToAsync(page, "Input_Email");
+        await Expect(page.Locator("#Input_Email")).ToBeFocusedAsync(); // the sign-in page starts at its first field
         await page.Keyboard.TypeAsync(email);
         await TabToAsync(page, "Input_Password");
         await page.Keyboard.TypeAsync(UserStories.NewPassword);
