@@ -1,7 +1,10 @@
 using System.Globalization;
 namespace RazorReset.LoadBench;
 
-/// <summary>What tests/bench/run hands over: where things are, and how long each wrk run lasts.</summary>
+/// <summary>
+/// What tests/bench/run hands over: where things are, how long each wrk run lasts, how many P1
+/// pairs, and whether to stop after P1 on SQLite (a quick check, not a table to publish).
+/// </summary>
 public sealed record BenchOptions(
     string RepositoryRoot,
     string RazorResetDirectory,
@@ -10,7 +13,8 @@ public sealed record BenchOptions(
     string OutputPath,
     string? MicroResultsDirectory,
     TimeSpan WrkDuration,
-    int TimingPairs)
+    int TimingPairs,
+    bool OnlyP1)
 {
     public const int WarmupPairs = 40;
     public const int OutboxEmails = 1_000;
@@ -49,6 +53,8 @@ public sealed record BenchOptions(
             ? Path.GetFullPath(value)
             : throw new ArgumentException($"--{name} is required.");
 
+        static bool OnlyP1OrThrow(string only) => only == "p1" ? true : throw new ArgumentException($"--only takes p1, not '{only}'.");
+
         return new BenchOptions(
             Required("repo"),
             Required("razorreset"),
@@ -57,6 +63,7 @@ public sealed record BenchOptions(
             Required("out"),
             values.TryGetValue("micro", out var micro) ? Path.GetFullPath(micro) : null,
             TimeSpan.FromSeconds(values.TryGetValue("seconds", out var seconds) ? int.Parse(seconds, CultureInfo.InvariantCulture) : 10),
-            values.TryGetValue("pairs", out var pairs) ? int.Parse(pairs, CultureInfo.InvariantCulture) : 400);
+            values.TryGetValue("pairs", out var pairs) ? int.Parse(pairs, CultureInfo.InvariantCulture) : 400,
+            values.TryGetValue("only", out var only) && OnlyP1OrThrow(only));
     }
 }

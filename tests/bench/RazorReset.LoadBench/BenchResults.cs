@@ -20,6 +20,10 @@ public sealed class AppFigures(string name, int instances = 1)
 
     public TimingResult? SignIn { get; set; }
 
+    public TimingResult? Register { get; set; }
+
+    public TimingResult? ResendConfirmation { get; set; }
+
     public double? MailP95Ms { get; set; }
 
     public WrkResult? Get { get; set; }

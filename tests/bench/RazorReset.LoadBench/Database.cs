@@ -25,11 +25,12 @@ public abstract class Database
     protected abstract object SqlBoolean(bool value);
 
     /// <summary>
-    /// Confirmed accounts straight into Identity's user table: registering thousands through the UI
-    /// would only benchmark password hashing. Every account gets the same real password hash (the
-    /// default iteration count), so signing in with a wrong password costs what it costs in production.
+    /// Accounts straight into Identity's user table (confirmed, or not for the resend-confirmation
+    /// pairs): registering thousands through the UI would only benchmark password hashing. Every
+    /// account gets the same real password hash (the default iteration count), so signing in with a
+    /// wrong password costs what it costs in production.
     /// </summary>
-    public async Task SeedUsersAsync(IEnumerable<string> emails, string passwordHash, CancellationToken cancellationToken)
+    public async Task SeedUsersAsync(IEnumerable<string> emails, string passwordHash, bool confirmed, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -46,7 +47,7 @@ public abstract class Database
             insert.Parameters.Add(parameter);
             return parameter;
         });
-        parameters["EmailConfirmed"].Value = SqlBoolean(true);
+        parameters["EmailConfirmed"].Value = SqlBoolean(confirmed);
         parameters["PasswordHash"].Value = passwordHash;
         parameters["PhoneNumberConfirmed"].Value = SqlBoolean(false);
         parameters["TwoFactorEnabled"].Value = SqlBoolean(false);
@@ -68,13 +69,14 @@ public abstract class Database
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>RazorReset's background work still to do: unresolved reset requests and undelivered mail.</summary>
+    /// <summary>RazorReset's background work still to do: unresolved reset and account requests, and undelivered mail.</summary>
     public async Task<long> BacklogAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var count = connection.CreateCommand();
         count.CommandText =
             $"SELECT (SELECT COUNT(*) FROM {Quote("ResetRequests")} WHERE {Quote("ProcessedAt")} IS NULL) " +
+            $"+ (SELECT COUNT(*) FROM {Quote("AccountRequests")} WHERE {Quote("ProcessedAt")} IS NULL) " +
             $"+ (SELECT COUNT(*) FROM {Quote("OutboxMessages")} WHERE {Quote("Status")} = 0)";
         return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
     }

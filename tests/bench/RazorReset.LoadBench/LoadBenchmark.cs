@@ -11,7 +11,8 @@ namespace RazorReset.LoadBench;
 /// </summary>
 public sealed class LoadBenchmark(BenchOptions options)
 {
-    private const int SignInWarmupPairs = 10;
+    /// <summary>Fewer than the Forgot pairs' warm-up: each of these POSTs may cost a password hash.</summary>
+    private const int AccountFormsWarmupPairs = 10;
     private readonly BenchResults _results = new();
 
     /// <summary>What has been measured so far, complete once <see cref="RunAsync"/> returns.</summary>
@@ -22,15 +23,22 @@ public sealed class LoadBenchmark(BenchOptions options)
 
     private static string SignInAccount(int i) => $"signin-{i}@bench.test";
 
+    private static string RegisterAccount(int i) => $"register-{i}@bench.test";
+
+    private static string UnconfirmedAccount(int i) => $"resend-{i}@bench.test";
+
     private static string OutboxAccount(int i) => $"p4-{i}@bench.test";
 
     private static string LoadAccount(int i) => $"load-{i}@bench.test";
 
-    private IEnumerable<string> Accounts(bool signIn) =>
+    private IEnumerable<string> Accounts(bool accountForms) =>
         Enumerable.Range(0, options.TimingPairs + BenchOptions.WarmupPairs).Select(TimingAccount)
-            .Concat(signIn ? Enumerable.Range(0, options.TimingPairs + SignInWarmupPairs).Select(SignInAccount) : [])
+            .Concat(accountForms ? AccountFormsAccounts(SignInAccount).Concat(AccountFormsAccounts(RegisterAccount)) : [])
             .Concat(Enumerable.Range(0, BenchOptions.OutboxEmails).Select(OutboxAccount))
             .Concat(Enumerable.Range(0, BenchOptions.LoadAccounts).Select(LoadAccount));
+
+    private IEnumerable<string> AccountFormsAccounts(Func<int, string> account) =>
+        Enumerable.Range(0, options.TimingPairs + AccountFormsWarmupPairs).Select(account);
 
     public async Task<BenchResults> RunAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +49,12 @@ public sealed class LoadBenchmark(BenchOptions options)
         await using var mail = await Smtp4dev.StartAsync(options.Smtp4devExecutable, Path.Combine(options.WorkDirectory, "smtp4dev"), processes, cancellationToken);
 
         await RunOnSqliteAsync(processes, mail, cancellationToken);
+        if (options.OnlyP1)
+        {
+            _results.Elapsed = clock.Elapsed;
+            return _results;
+        }
+
         try
         {
             await RunOnPostgreSqlAsync(processes, mail, cancellationToken);
@@ -74,14 +88,29 @@ public sealed class LoadBenchmark(BenchOptions options)
         figures.IdleRss = ours.ResidentBytes();
         _results.Stock.IdleRss = stock.ResidentBytes();
 
-        await oursDatabase.SeedUsersAsync(Accounts(signIn: true), _passwordHash, cancellationToken);
-        await stockDatabase.SeedUsersAsync(Accounts(signIn: true), _passwordHash, cancellationToken);
+        foreach (var database in new[] { oursDatabase, stockDatabase })
+        {
+            await database.SeedUsersAsync(Accounts(accountForms: true), _passwordHash, confirmed: true, cancellationToken);
+            await database.SeedUsersAsync(AccountFormsAccounts(UnconfirmedAccount), _passwordHash, confirmed: false, cancellationToken);
+        }
 
         memory.Phase = "P1";
         await MeasureForgotTimingAsync(figures, ours, oursDatabase, mail, cancellationToken);
         await MeasureForgotTimingAsync(_results.Stock, stock, null, mail, cancellationToken);
         await MeasureSignInTimingAsync(figures, ours, cancellationToken);
         await MeasureSignInTimingAsync(_results.Stock, stock, cancellationToken);
+        figures.Register = await MeasureAccountFormAsync(figures, PageForm.Register(ours.Client, stock: false), RegisterAccount, oursDatabase, mail, cancellationToken);
+        _results.Stock.Register = await MeasureAccountFormAsync(_results.Stock, PageForm.Register(stock.Client, stock: true), RegisterAccount, null, mail, cancellationToken);
+        figures.ResendConfirmation = await MeasureAccountFormAsync(
+            figures, PageForm.ResendConfirmation(ours.Client, stock: false), UnconfirmedAccount, oursDatabase, mail, cancellationToken);
+        _results.Stock.ResendConfirmation = await MeasureAccountFormAsync(
+            _results.Stock, PageForm.ResendConfirmation(stock.Client, stock: true), UnconfirmedAccount, null, mail, cancellationToken);
+        if (options.OnlyP1)
+        {
+            figures.PeakRss = memory.Peak(ours);
+            _results.Stock.PeakRss = memory.Peak(stock);
+            return;
+        }
 
         memory.Phase = "P4";
         Console.WriteLine($"P4: smtp4dev's own intake of {BenchOptions.OutboxEmails} messages from a plain MailKit loop");
@@ -144,7 +173,7 @@ public sealed class LoadBenchmark(BenchOptions options)
         await using var memory = new ResidentMemory();
         memory.Watch(a);
         single.IdleRss = a.ResidentBytes();
-        await database.SeedUsersAsync(Accounts(signIn: false), _passwordHash, cancellationToken);
+        await database.SeedUsersAsync(Accounts(accountForms: false), _passwordHash, confirmed: true, cancellationToken);
 
         memory.Phase = "P1";
         await MeasureForgotTimingAsync(single, a, database, mail, cancellationToken);
@@ -244,8 +273,23 @@ public sealed class LoadBenchmark(BenchOptions options)
     private async Task MeasureSignInTimingAsync(AppFigures figures, ServerProcess server, CancellationToken cancellationToken)
     {
         Console.WriteLine($"P1: {options.TimingPairs} interleaved existing/unknown sign-in pairs, {figures.Name}");
-        figures.SignIn = await TimingPairs.RunAsync(PageForm.SignIn(server.Client), options.TimingPairs, SignInWarmupPairs, SignInAccount, cancellationToken);
+        figures.SignIn = await TimingPairs.RunAsync(PageForm.SignIn(server.Client), options.TimingPairs, AccountFormsWarmupPairs, SignInAccount, cancellationToken);
         Report(figures.SignIn, "");
+    }
+
+    /// <summary>
+    /// P1 for register and resend confirmation (issue 13): a seeded account vs an address never used.
+    /// RazorReset's background work (new accounts, notices, confirmation emails) is drained before the next pairs.
+    /// </summary>
+    private async Task<TimingResult> MeasureAccountFormAsync(
+        AppFigures figures, PageForm form, Func<int, string> existingAccount, Database? backlog, Smtp4dev mail, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"P1: {options.TimingPairs} interleaved existing/unknown {form.Path} pairs, {figures.Name}");
+        var timing = await TimingPairs.RunAsync(form, options.TimingPairs, AccountFormsWarmupPairs, existingAccount, cancellationToken);
+        if (backlog is not null) await backlog.WaitForEmptyBacklogAsync(cancellationToken);
+        await mail.ClearAsync(cancellationToken);
+        Report(timing, "");
+        return timing;
     }
 
     private static void Report(TimingResult timing, string more) => Console.WriteLine(

@@ -29,6 +29,8 @@ public static class ResultsReport
 
         TimingRows(table, "Forgot POST", a => a.Forgot);
         TimingRows(table, "sign-in POST, wrong password", a => a.SignIn);
+        TimingRows(table, "register POST", a => a.Register);
+        TimingRows(table, "resend-confirmation POST", a => a.ResendConfirmation);
         Row(table, "E7", "reset email at the SMTP server after the POST, p95", ours.Select(a => a.MailP95Ms is { } v ? Ms(v, "F0") : ""), stock.MailP95Ms is { } s ? Ms(s, "F0") : "",
             "< 2000 ms", sqlite.MailP95Ms < 2000);
 
@@ -56,7 +58,7 @@ public static class ResultsReport
         Row(table, "P4", $"{BenchOptions.OutboxEmails:N0} reset emails: POSTs accepted / all at the SMTP server",
             ours.Select(a => !a.OutboxMeasured ? "" : $"{Seconds(a.OutboxPostsAccepted!.Value)} / " +
                 (a.OutboxDelivered is { } d ? $"{Seconds(d)} ({PerSecond(BenchOptions.OutboxEmails, d)})" : "> 90 s")),
-            "", "< 20 s", sqlite.OutboxDelivered is { TotalSeconds: < 20 },
+            "", "< 20 s", sqlite.OutboxMeasured ? sqlite.OutboxDelivered is { TotalSeconds: < 20 } : null,
             Note(ours.Where(a => a != sqlite && a.OutboxMeasured).Select(a => a.OutboxDelivered is { TotalSeconds: < 20 })));
         var intake = r.SinkIntake is { } taken ? $"{Seconds(taken)} ({PerSecond(BenchOptions.OutboxEmails, taken)})" : "> 90 s";
         Row(table, "P4", $"the SMTP server's own intake: {BenchOptions.OutboxEmails:N0} messages from a plain MailKit loop, {BenchOptions.SmtpConnections} connections", [intake, "", ""], "", "", null);
@@ -65,8 +67,11 @@ public static class ResultsReport
         table.AppendLine("Ratios are to the stock page in the same run; the last column judges the SQLite column (the default), and " +
                          "says whether the PostgreSQL columns meet the same target. Start-up is timed from process start to the first 200 from " +
                          "`/healthz` (RazorReset) or `/` (stock, which has no health endpoint). P1 gives every request a fresh antiforgery cookie " +
-                         "and token and every pair its own seeded account (confirmed, with a real password hash); E7 matches each existing-account " +
-                         "Forgot POST to its message in smtp4dev. The stock app sends its email inside the POST; RazorReset records the request and " +
+                         "and token and every pair its own seeded account (confirmed, with a real password hash; unconfirmed for resend confirmation) " +
+                         "and its own never-used unknown address; E7 matches each existing-account " +
+                         "Forgot POST to its message in smtp4dev. The stock register page answers an address with an account with 200 and an error " +
+                         "on the page and a new one with a 302; RazorReset answers both with the same 302 to \"check your email\". " +
+                         "The stock app sends its email inside the POST; RazorReset records the request and " +
                          "sends from the background (F2), whose leftover work after a wrk run is shown as the drain time.");
 
         var profile = Path.Combine(options.RepositoryRoot, "tests", "bench", "profile.md");

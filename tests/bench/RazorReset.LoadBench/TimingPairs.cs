@@ -16,7 +16,7 @@ public sealed record TimingResult(int Pairs, LatencySummary Existing, LatencySum
 }
 
 /// <summary>
-/// P1: pairs of POSTs, one for a seeded (confirmed) account and one for an unknown address, in
+/// P1: pairs of POSTs, one for a seeded account and one for an address never used before, in
 /// alternating order (ABBA…) so drift falls on both sides alike. Every request gets a fresh
 /// antiforgery cookie and token, as a new visitor would, and every pair a different account.
 /// </summary>
