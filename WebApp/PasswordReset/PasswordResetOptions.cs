@@ -34,7 +34,7 @@ public sealed class PasswordResetOptions
     [Range(1, 20)]
     public int MaxResolveAttempts { get; set; } = 5;
 
-    /// <summary>How long the processor lets requests gather after a wake-up before it resolves them.</summary>
+    /// <summary>How long the reset and account processors let requests gather after a wake-up before they resolve them.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(50);
 
