@@ -22,10 +22,10 @@ public sealed class LoadBenchmark(BenchOptions options)
     private static string TimingAccount(int i) => $"p1-{i}@bench.test";
 
     /// <summary>
-    /// The Forgot rows take four times the pairs of the others: their medians are a few ms of disk
-    /// wait (one fsync each) whose spread swamps 0.2 ms at 400 pairs, and a pair costs ~15 ms, not a password hash.
+    /// The Forgot and resend rows take four times the pairs of the others: their medians are a few ms
+    /// of disk wait (one fsync each) whose spread swamps 0.2 ms at 400 pairs, and a pair costs ~15 ms, not a password hash.
     /// </summary>
-    private int ForgotPairs => options.TimingPairs * 4;
+    private int CommitBoundPairs => options.TimingPairs * 4;
 
     private static string SignInAccount(int i) => $"signin-{i}@bench.test";
 
@@ -38,7 +38,7 @@ public sealed class LoadBenchmark(BenchOptions options)
     private static string LoadAccount(int i) => $"load-{i}@bench.test";
 
     private IEnumerable<string> Accounts(bool accountForms) =>
-        Enumerable.Range(0, ForgotPairs + BenchOptions.WarmupPairs).Select(TimingAccount)
+        Enumerable.Range(0, CommitBoundPairs + BenchOptions.WarmupPairs).Select(TimingAccount)
             .Concat(accountForms ? AccountFormsAccounts(SignInAccount).Concat(AccountFormsAccounts(RegisterAccount)) : [])
             .Concat(Enumerable.Range(0, BenchOptions.OutboxEmails).Select(OutboxAccount))
             .Concat(Enumerable.Range(0, BenchOptions.LoadAccounts).Select(LoadAccount));
@@ -97,7 +97,7 @@ public sealed class LoadBenchmark(BenchOptions options)
         foreach (var database in new[] { oursDatabase, stockDatabase })
         {
             await database.SeedUsersAsync(Accounts(accountForms: true), _passwordHash, confirmed: true, cancellationToken);
-            await database.SeedUsersAsync(AccountFormsAccounts(UnconfirmedAccount), _passwordHash, confirmed: false, cancellationToken);
+            await database.SeedUsersAsync(Enumerable.Range(0, CommitBoundPairs + AccountFormsWarmupPairs).Select(UnconfirmedAccount), _passwordHash, confirmed: false, cancellationToken);
         }
 
         memory.Phase = "P1";
@@ -105,12 +105,12 @@ public sealed class LoadBenchmark(BenchOptions options)
         await MeasureForgotTimingAsync(_results.Stock, stock, null, mail, cancellationToken);
         await MeasureSignInTimingAsync(figures, ours, cancellationToken);
         await MeasureSignInTimingAsync(_results.Stock, stock, cancellationToken);
-        figures.Register = await MeasureAccountFormAsync(figures, PageForm.Register(ours.Client, stock: false), RegisterAccount, oursDatabase, mail, cancellationToken);
-        _results.Stock.Register = await MeasureAccountFormAsync(_results.Stock, PageForm.Register(stock.Client, stock: true), RegisterAccount, null, mail, cancellationToken);
+        figures.Register = await MeasureAccountFormAsync(figures, PageForm.Register(ours.Client, stock: false), options.TimingPairs, RegisterAccount, oursDatabase, mail, cancellationToken);
+        _results.Stock.Register = await MeasureAccountFormAsync(_results.Stock, PageForm.Register(stock.Client, stock: true), options.TimingPairs, RegisterAccount, null, mail, cancellationToken);
         figures.ResendConfirmation = await MeasureAccountFormAsync(
-            figures, PageForm.ResendConfirmation(ours.Client, stock: false), UnconfirmedAccount, oursDatabase, mail, cancellationToken);
+            figures, PageForm.ResendConfirmation(ours.Client, stock: false), CommitBoundPairs, UnconfirmedAccount, oursDatabase, mail, cancellationToken);
         _results.Stock.ResendConfirmation = await MeasureAccountFormAsync(
-            _results.Stock, PageForm.ResendConfirmation(stock.Client, stock: true), UnconfirmedAccount, null, mail, cancellationToken);
+            _results.Stock, PageForm.ResendConfirmation(stock.Client, stock: true), CommitBoundPairs, UnconfirmedAccount, null, mail, cancellationToken);
         if (options.OnlyP1)
         {
             figures.PeakRss = memory.Peak(ours);
@@ -266,11 +266,11 @@ public sealed class LoadBenchmark(BenchOptions options)
     /// <summary>P1 for the Forgot POST, and E7: how long each existing account's email took to reach smtp4dev.</summary>
     private async Task MeasureForgotTimingAsync(AppFigures figures, ServerProcess server, Database? backlog, Smtp4dev mail, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"P1: {ForgotPairs} interleaved existing/unknown Forgot pairs, {figures.Name}");
+        Console.WriteLine($"P1: {CommitBoundPairs} interleaved existing/unknown Forgot pairs, {figures.Name}");
         await mail.ClearAsync(cancellationToken);
         var path = backlog is null ? PageForm.StockForgot : PageForm.OurForgot;
-        figures.Forgot = await TimingPairs.RunAsync(PageForm.Forgot(server.Client, path), ForgotPairs, BenchOptions.WarmupPairs, TimingAccount, cancellationToken);
-        (figures.MailP95Ms, _) = await TimingPairs.MailLatencyAsync(figures.Forgot, mail, ForgotPairs + BenchOptions.WarmupPairs, cancellationToken);
+        figures.Forgot = await TimingPairs.RunAsync(PageForm.Forgot(server.Client, path), CommitBoundPairs, BenchOptions.WarmupPairs, TimingAccount, cancellationToken);
+        (figures.MailP95Ms, _) = await TimingPairs.MailLatencyAsync(figures.Forgot, mail, CommitBoundPairs + BenchOptions.WarmupPairs, cancellationToken);
         if (backlog is not null) await backlog.WaitForEmptyBacklogAsync(cancellationToken);
         Report(figures.Forgot, $"email p95 {figures.MailP95Ms:F0} ms");
     }
@@ -287,11 +287,11 @@ public sealed class LoadBenchmark(BenchOptions options)
     /// P1 for register and resend confirmation (issue 13): a seeded account vs an address never used.
     /// RazorReset's background work (new accounts, notices, confirmation emails) is drained before the next pairs.
     /// </summary>
-    private async Task<TimingResult> MeasureAccountFormAsync(
-        AppFigures figures, PageForm form, Func<int, string> existingAccount, Database? backlog, Smtp4dev mail, CancellationToken cancellationToken)
+    private static async Task<TimingResult> MeasureAccountFormAsync(
+        AppFigures figures, PageForm form, int pairs, Func<int, string> existingAccount, Database? backlog, Smtp4dev mail, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"P1: {options.TimingPairs} interleaved existing/unknown {form.Path} pairs, {figures.Name}");
-        var timing = await TimingPairs.RunAsync(form, options.TimingPairs, AccountFormsWarmupPairs, existingAccount, cancellationToken);
+        Console.WriteLine($"P1: {pairs} interleaved existing/unknown {form.Path} pairs, {figures.Name}");
+        var timing = await TimingPairs.RunAsync(form, pairs, AccountFormsWarmupPairs, existingAccount, cancellationToken);
         if (backlog is not null) await backlog.WaitForEmptyBacklogAsync(cancellationToken);
         await mail.ClearAsync(cancellationToken);
         Report(timing, "");
