@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,7 +10,7 @@ namespace RazorReset.Pages.Forgot;
 public sealed class IndexModel : PageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public AddressInput Input { get; set; } = new();
 
     public void OnGet()
     {
@@ -28,14 +27,5 @@ public sealed class IndexModel : PageModel
         var requestId = await requests.RecordAsync(Input.Email, cancellationToken);
         pending.Write(Response, new PendingReset(requestId, Input.Email));
         return RedirectToPage("/Forgot/Sent");
-    }
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = ResetEmailRules.Missing)]
-        [StringLength(ResetEmailRules.MaxLength, ErrorMessage = ResetEmailRules.TooLong)]
-        [EmailAddress(ErrorMessage = ResetEmailRules.Malformed)]
-        [RegularExpression(ResetEmailRules.NoWhitespace, ErrorMessage = ResetEmailRules.Malformed)]
-        public string Email { get; set; } = "";
     }
 }

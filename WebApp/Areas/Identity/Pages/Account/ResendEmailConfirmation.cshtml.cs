@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,7 @@ namespace RazorReset.Areas.Identity.Pages.Account;
 public sealed class ResendEmailConfirmationModel(AccountRequestRecorder requests) : PageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public AddressInput Input { get; set; } = new();
 
     public void OnGet()
     {
@@ -25,14 +24,5 @@ public sealed class ResendEmailConfirmationModel(AccountRequestRecorder requests
         await requests.ResendConfirmationAsync(Input.Email);
         RegisterConfirmationModel.Remember(TempData, Input.Email, resend: true);
         return RedirectToPage("./RegisterConfirmation");
-    }
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = ResetEmailRules.Missing)]
-        [StringLength(ResetEmailRules.MaxLength, ErrorMessage = ResetEmailRules.TooLong)]
-        [EmailAddress(ErrorMessage = ResetEmailRules.Malformed)]
-        [RegularExpression(ResetEmailRules.NoWhitespace, ErrorMessage = ResetEmailRules.Malformed)]
-        public string Email { get; set; } = "";
     }
 }
