@@ -33,6 +33,22 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         WriteAsync(token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), cancellationToken);
 
     /// <summary>
+    /// Set-based writes (ExecuteUpdate) and the tracked changes in one commit: the writes run
+    /// first, in the transaction the tracked changes are then saved in.
+    /// </summary>
+    public Task<int> SaveChangesAsync(Func<CancellationToken, Task> alongside, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async token =>
+            {
+                await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(token) : null;
+                await alongside(token);
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, token);
+                if (transaction is not null) await transaction.CommitAsync(token);
+                return saved;
+            },
+            cancellationToken);
+
+    /// <summary>
     /// Every write goes through here: SaveChanges, and set-based writes (ExecuteUpdate) that bypass
     /// it, so a provider that must serialise writes can.
     /// </summary>

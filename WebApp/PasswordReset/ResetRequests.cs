@@ -16,8 +16,7 @@ public sealed class ResetRequests(
     ResetRequestCommits commits,
     ILookupNormalizer normalizer,
     ResetRequestSignal signal,
-    TimeProvider time,
-    ILogger<ResetRequests> logger)
+    TimeProvider time)
 {
     /// <summary>Records the request and returns its id, which the pending-reset cookie carries.</summary>
     public async Task<long> RecordAsync(string email, CancellationToken cancellationToken)
@@ -29,7 +28,6 @@ public sealed class ResetRequests(
         };
         await commits.CommitAsync(request, db);
         signal.Wake();
-        logger.ResetRequested(request.Id);
         return request.Id;
     }
 }
