@@ -80,8 +80,9 @@ public sealed class ResetRequestHandler(
                         }
                     }
 
-                    var unknownIds = Untrack(unknown);
-                    await db.SaveChangesAsync(alongside: write => ResolveUnknownAsync(claim.Value, unknownIds, write), token);
+                    var resolvedAt = time.GetUtcNow().UtcDateTime;
+                    var unknownIds = Untrack(unknown, resolvedAt);
+                    await db.SaveChangesAsync(alongside: write => ResolveUnknownAsync(claim.Value, unknownIds, resolvedAt, write), token);
                     if (unknownIds.Count > 0) recorded.Add(() => logger.ResetsForUnknownAccounts(unknownIds));
 
                     return (batch, recorded);
@@ -164,9 +165,8 @@ public sealed class ResetRequestHandler(
     /// tracked update each: under a flood of unknown addresses they are nearly all the processor
     /// does (the benchmark's profile). Each still gets its decoy code row.
     /// </summary>
-    private List<long> Untrack(List<ResetRequest> unknown)
+    private List<long> Untrack(List<ResetRequest> unknown, DateTime now)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         foreach (var request in unknown)
         {
             db.Entry(request).State = EntityState.Detached;
@@ -182,11 +182,10 @@ public sealed class ResetRequestHandler(
     /// The same conditions as a tracked update's concurrency tokens: if another instance took any
     /// of these requests over, the whole batch is dropped.
     /// </summary>
-    private async Task ResolveUnknownAsync(Guid claim, List<long> ids, CancellationToken cancellationToken)
+    private async Task ResolveUnknownAsync(Guid claim, List<long> ids, DateTime now, CancellationToken cancellationToken)
     {
         if (ids.Count == 0) return;
 
-        var now = time.GetUtcNow().UtcDateTime;
         var resolved = await db.ResetRequests
             .Where(r => r.ClaimId == claim && r.ProcessedAt == null && ids.Contains(r.Id))
             .ExecuteUpdateAsync(
