@@ -1,6 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
+using RazorReset.Data.CompiledModels.PostgreSql;
+using RazorReset.Data.CompiledModels.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace RazorReset.Data;
@@ -61,12 +64,24 @@ public static class PersistenceRegistration
     internal static void ConfigureSqlite(
         DbContextOptionsBuilder options, string connectionString, string contentRoot, SqliteSynchronous synchronous = SqliteSynchronous.Full) =>
         options.UseSqlite(ResolveSqliteConnectionString(connectionString, contentRoot))
+            .UseCompiledModel(SqliteAppDbContextModel.Instance)
             .ConfigureWarnings(IgnorePendingModelChanges)
             .AddInterceptors(new SqliteSynchronousInterceptor(synchronous));
 
     internal static void ConfigurePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
+            .UseCompiledModel(PostgreSqlAppDbContextModel.Instance)
             .ConfigureWarnings(IgnorePendingModelChanges);
+
+    /// <summary>
+    /// Names the compiled model rather than leaving EF Core to find it through the assembly's
+    /// attribute: that lookup reads the model's <c>Instance</c> by reflection for each context,
+    /// and once the runtime has collected its reflection cache it emits a new invoke stub, about ten
+    /// a second under load, each one later finalized (P2). At design time (migrations, <c>optimize</c>)
+    /// the model must be built from the code, so it is not named there.
+    /// </summary>
+    private static DbContextOptionsBuilder UseCompiledModel(this DbContextOptionsBuilder options, IModel model) =>
+        EF.IsDesignTime ? options : options.UseModel(model);
 
     /// <summary>
     /// The test command fails when the model has changes no migration carries (O2), so start-up
