@@ -20,18 +20,15 @@ public static class PersistenceRegistration
         services.AddSingleton<DatabaseWriteGate>();
 
         // Both are registered and AppDbContext is whichever the settings name, decided when first
-        // needed, so configuration added by a test host or a later source counts; the options are
-        // then kept (singleton) rather than rebuilt for every request's scope.
-        services.AddDbContext<SqliteAppDbContext>(
+        // needed, so configuration added by a test host or a later source counts. The contexts are
+        // pooled: a new context costs EF Core a copy of its options to find its internal services,
+        // and every request's scope needs one (P2).
+        services.AddDbContextPool<SqliteAppDbContext>(
             (provider, options) => ConfigureSqlite(options, ConnectionString(provider) ?? DefaultSqlite,
                 provider.GetRequiredService<IHostEnvironment>().ContentRootPath,
-                provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteSynchronous),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
-        services.AddDbContext<PostgreSqlAppDbContext>(
-            (provider, options) => ConfigurePostgreSql(options, ConnectionString(provider)!),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+                provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteSynchronous));
+        services.AddDbContextPool<PostgreSqlAppDbContext>(
+            (provider, options) => ConfigurePostgreSql(options, ConnectionString(provider)!));
         services.AddScoped<AppDbContext>(provider =>
             provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSQL
                 ? provider.GetRequiredService<PostgreSqlAppDbContext>()

@@ -1,16 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace RazorReset.Data;
 
 /// <summary>The embedded database (the default): one writer at a time, so writes queue at the gate.</summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, DatabaseWriteGate writeGate)
-    : AppDbContext(options)
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
 {
+    /// <summary>The process's one gate, from the app's services: a pooled context is made from its options alone.</summary>
+    private DatabaseWriteGate WriteGate => field ??= this.GetService<DatabaseWriteGate>();
+
     public override bool CommitsOneWriterAtATime => true;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        using (writeGate.Enter())
+        using (WriteGate.Enter())
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -18,7 +21,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 
     public override async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
-        using (await writeGate.EnterAsync(cancellationToken))
+        using (await WriteGate.EnterAsync(cancellationToken))
         {
             return await write(cancellationToken);
         }
