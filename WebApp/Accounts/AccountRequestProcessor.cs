@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RazorReset.Data;
 using RazorReset.Infrastructure;
 using RazorReset.PasswordReset;
 
@@ -20,7 +21,8 @@ public sealed class AccountRequestProcessor(
     protected override TimeSpan BatchWindow => options.Value.BatchWindow;
 
     protected override Task<int> HandleBatchAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<AccountRequestHandler>().HandleBatchAsync(BatchSize, cancellationToken);
+        services.GetRequiredService<AppDbContext>().WithoutFlushingAsync(
+            token => services.GetRequiredService<AccountRequestHandler>().HandleBatchAsync(BatchSize, token), cancellationToken);
 
     protected override void LogRoundFailed(Exception exception) => logger.AccountProcessingFailed(exception);
 }

@@ -56,6 +56,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         write(cancellationToken);
 
     /// <summary>
+    /// The background's work on queued requests, whose commits need not each wait for the disk: what
+    /// a lost commit resolved is resolved again. A provider whose flushes hold up every other
+    /// writer can leave them to a later commit; by default the work runs as it is.
+    /// </summary>
+    public virtual Task<T> WithoutFlushingAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        work(cancellationToken);
+
+    /// <summary>
     /// Work that reads and then writes on what it read, as if nothing else ran meanwhile. With one
     /// writer at a time (SQLite) and one processor per database, running it is enough; a shared
     /// server runs it in a serializable transaction and runs it again when another instance won.

@@ -9,7 +9,10 @@ namespace RazorReset.Data;
 /// </summary>
 public sealed class SqliteSynchronousInterceptor(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
-    private readonly string _pragma = $"PRAGMA synchronous = {(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};";
+    private readonly string _pragma = Pragma(synchronous);
+
+    internal static string Pragma(SqliteSynchronous synchronous) =>
+        $"PRAGMA synchronous = {(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
