@@ -15,7 +15,7 @@ public sealed class ResetRequestProcessor(
     IOptions<PasswordResetOptions> options,
     ILogger<ResetRequestProcessor> logger) : QueueProcessor(scopes, signal)
 {
-    protected override int BatchSize => 50;
+    protected override int BatchSize => 200;
 
     protected override TimeSpan SweepInterval => options.Value.SweepInterval;
 
