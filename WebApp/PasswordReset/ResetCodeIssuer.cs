@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,21 @@ public sealed class ResetCodeIssuer(
     {
         if (!options.Value.Codes.Enabled) return;
         db.ResetCodes.Add(new ResetCode { RequestId = requestId, ExpiresAt = ExpiresAt() });
+    }
+
+    /// <summary>
+    /// The decoys of many requests in one statement (a batch's unknown addresses), saved in the
+    /// transaction it runs in: one tracked insert each held the write gate for longer than the
+    /// rest of the batch (P2). The ids are the requests' own keys, numbers, written into the statement.
+    /// </summary>
+    public async Task AddDecoysAsync(IReadOnlyList<long> requestIds, CancellationToken cancellationToken)
+    {
+        if (!options.Value.Codes.Enabled || requestIds.Count == 0) return;
+
+        var rows = string.Join(", ", requestIds.Select(id => string.Create(CultureInfo.InvariantCulture, $"({id}, 0, {{0}})")));
+        var insert = "INSERT INTO \"ResetCodes\" (\"RequestId\", \"Attempts\", \"ExpiresAt\") VALUES " + rows;
+        var inserted = await db.Database.ExecuteSqlRawAsync(insert, [ExpiresAt()], cancellationToken);
+        if (inserted != requestIds.Count) throw new DbUpdateException($"{inserted} of {requestIds.Count} decoy codes were written.");
     }
 
     private DateTime ExpiresAt() => time.GetUtcNow().UtcDateTime + options.Value.TokenLifespan;

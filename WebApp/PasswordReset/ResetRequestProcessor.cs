@@ -164,7 +164,7 @@ public sealed class ResetRequestHandler(
     /// <summary>
     /// The batch's requests that matched no account are resolved in one statement rather than one
     /// tracked update each: under a flood of unknown addresses they are nearly all the processor
-    /// does (the benchmark's profile). Each still gets its decoy code row.
+    /// does (the benchmark's profile). Each still gets its decoy code row, written with them.
     /// </summary>
     private List<long> Untrack(List<ResetRequest> unknown, DateTime now)
     {
@@ -173,7 +173,6 @@ public sealed class ResetRequestHandler(
             db.Entry(request).State = EntityState.Detached;
             request.Outcome = ResetRequestOutcome.UnknownAccount;
             Forget(request, userId: null, now);
-            codes.AddDecoy(request.Id);
         }
 
         return unknown.ConvertAll(r => r.Id);
@@ -201,6 +200,8 @@ public sealed class ResetRequestHandler(
         {
             throw new DbUpdateConcurrencyException($"{ids.Count - resolved} of {ids.Count} claimed reset requests were taken over by another instance.");
         }
+
+        await codes.AddDecoysAsync(ids, cancellationToken);
     }
 
     /// <summary>Resolves one request of an account and returns its security event, to be logged once the batch is committed.</summary>
