@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RazorReset.Data;
 using RazorReset.Infrastructure;
 using RazorReset.PasswordReset;
 
@@ -21,8 +20,7 @@ public sealed class AccountRequestProcessor(
     protected override TimeSpan BatchWindow => options.Value.BatchWindow;
 
     protected override Task<int> HandleBatchAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<AppDbContext>().WithoutFlushingAsync(
-            token => services.GetRequiredService<AccountRequestHandler>().HandleBatchAsync(BatchSize, token), cancellationToken);
+        services.GetRequiredService<AccountRequestHandler>().HandleBatchAsync(BatchSize, cancellationToken);
 
     protected override void LogRoundFailed(Exception exception) => logger.AccountProcessingFailed(exception);
 }

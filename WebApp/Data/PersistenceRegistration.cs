@@ -2,9 +2,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Options;
 using RazorReset.Data.CompiledModels.PostgreSql;
 using RazorReset.Data.CompiledModels.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace RazorReset.Data;
 

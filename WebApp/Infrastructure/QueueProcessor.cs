@@ -1,9 +1,13 @@
+using RazorReset.Data;
+
 namespace RazorReset.Infrastructure;
 
 /// <summary>
 /// A background loop over a durable queue: wakes when work is recorded, sweeps at start-up and
 /// every <see cref="SweepInterval"/> so nothing recorded just before a crash is stranded, and
-/// drains the queue one batch (one scope) at a time.
+/// drains the queue one batch (one scope) at a time. A batch's commits need not each wait for the
+/// disk (<see cref="AppDbContext.WithoutFlushingAsync{T}"/>): what a lost commit resolved is still
+/// queued, and is resolved again.
 /// </summary>
 public abstract class QueueProcessor(IServiceScopeFactory scopes, WorkSignal signal) : BackgroundService
 {
@@ -45,7 +49,10 @@ public abstract class QueueProcessor(IServiceScopeFactory scopes, WorkSignal sig
         while (!cancellationToken.IsCancellationRequested)
         {
             await using var scope = scopes.CreateAsyncScope();
-            if (await HandleBatchAsync(scope.ServiceProvider, cancellationToken) < BatchSize) return;
+            var services = scope.ServiceProvider;
+            var handled = await services.GetRequiredService<AppDbContext>().WithoutFlushingAsync(
+                token => HandleBatchAsync(services, token), cancellationToken);
+            if (handled < BatchSize) return;
         }
     }
 }

@@ -25,8 +25,7 @@ public sealed class ResetRequestProcessor(
     protected override TimeSpan BatchWindow => options.Value.BatchWindow;
 
     protected override Task<int> HandleBatchAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<AppDbContext>().WithoutFlushingAsync(
-            token => services.GetRequiredService<ResetRequestHandler>().HandleBatchAsync(BatchSize, token), cancellationToken);
+        services.GetRequiredService<ResetRequestHandler>().HandleBatchAsync(BatchSize, cancellationToken);
 
     protected override void LogRoundFailed(Exception exception) => logger.ResetProcessingFailed(exception);
 }
