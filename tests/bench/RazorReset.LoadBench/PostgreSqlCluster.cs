@@ -59,12 +59,16 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>An empty database of that name, dropping the one there was (P3 starts an app on a new database three times).</summary>
     public async Task CreateDatabaseAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync(cancellationToken);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var statement in new[] { $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", $"CREATE DATABASE \"{name}\"" })
+        {
+            await using var command = new NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private Task RunAsPostgresAsync(string program, string[] arguments, CancellationToken cancellationToken) =>

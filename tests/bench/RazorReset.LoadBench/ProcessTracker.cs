@@ -48,6 +48,10 @@ public sealed class ProcessTracker(string pidFile) : IAsyncDisposable
         process.Dispose();
     }
 
+    /// <summary>Waits until every process still running is idle (<see cref="Quiet"/>).</summary>
+    public Task QuietAsync(CancellationToken cancellationToken) =>
+        Quiet.WaitAsync(_running.Where(p => !p.HasExited).Select(p => p.Id).ToList(), cancellationToken);
+
     private void WritePidFile() => File.WriteAllLines(pidFile, _running.Select(p => p.Id.ToString(CultureInfo.InvariantCulture)));
 
     public async ValueTask DisposeAsync()
