@@ -81,14 +81,14 @@ public abstract class Database
         return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Waits until RazorReset has no background work left; returns how long that took.</summary>
-    public async Task<TimeSpan> WaitForEmptyBacklogAsync(CancellationToken cancellationToken)
+    /// <summary>Waits until RazorReset has no background work left, looking every <paramref name="poll"/> (50 ms by default); returns how long that took.</summary>
+    public async Task<TimeSpan> WaitForEmptyBacklogAsync(CancellationToken cancellationToken, TimeSpan? poll = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (await BacklogAsync(cancellationToken) > 0)
         {
             if (clock.Elapsed > DrainLimit) throw new TimeoutException($"RazorReset's backlog did not drain within {DrainLimit}.");
-            await Task.Delay(50, cancellationToken);
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(50), cancellationToken);
         }
 
         return clock.Elapsed;

@@ -66,8 +66,10 @@ public static class TimingPairs
 {
     private const int Seed = 20261201;
 
+    /// <param name="settle">Awaited after each POST, before the next request; none by default.</param>
     public static async Task<TimingResult> RunAsync(
-        PageForm form, int pairs, int warmupPairs, Func<int, string> existingAccount, CancellationToken cancellationToken)
+        PageForm form, int pairs, int warmupPairs, Func<int, string> existingAccount, CancellationToken cancellationToken,
+        Func<CancellationToken, Task>? settle = null)
     {
         var measured = new List<(double Existing, double Unknown)>(pairs);
         var postedAt = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
@@ -84,6 +86,7 @@ public static class TimingPairs
                 var pair = await form.FetchAsync(cancellationToken);
                 var sentAt = DateTimeOffset.UtcNow;
                 var elapsed = await form.PostAsync(pair, email, cancellationToken);
+                if (settle is not null) await settle(cancellationToken);
                 if (isExisting)
                 {
                     existingMs = elapsed.TotalMilliseconds;
