@@ -255,26 +255,31 @@ public sealed class LoadBenchmark(BenchOptions options)
         Task<ServerProcess> StartAsync(string label) => StartQuietlyAsync(
             label, options.RazorResetAssembly, options.RazorResetContentRoot, environment, "/healthz", log, processes, cancellationToken);
 
-        var created = new List<TimeSpan>();
-        for (var i = 0; i < StartUps; i++)
+        var (created, newDatabaseStartUp) = await StartRepeatedlyAsync(async () =>
         {
             await newDatabase(cancellationToken);
-            await using var first = await StartAsync($"{name}, new database");
-            created.Add(first.StartUp);
-        }
+            return await StartAsync($"{name}, new database");
+        });
+        await created.DisposeAsync();
+        figures.StartUpNewDatabase = newDatabaseStartUp;
 
-        figures.StartUpNewDatabase = Median(created);
-        var restarts = new List<TimeSpan>();
-        for (var i = 0; i < StartUps - 1; i++)
-        {
-            await using var restart = await StartAsync(name);
-            restarts.Add(restart.StartUp);
-        }
-
-        var ours = await StartAsync(name);
-        restarts.Add(ours.StartUp);
-        figures.StartUp = Median(restarts);
+        var (ours, startUp) = await StartRepeatedlyAsync(() => StartAsync(name));
+        figures.StartUp = startUp;
         return ours;
+    }
+
+    /// <summary>Starts a server <see cref="StartUps"/> times, stopping each but the last; returns the last and the median start-up.</summary>
+    private static async Task<(ServerProcess Last, TimeSpan MedianStartUp)> StartRepeatedlyAsync(Func<Task<ServerProcess>> start)
+    {
+        var times = new List<TimeSpan>();
+        while (true)
+        {
+            var server = await start();
+            times.Add(server.StartUp);
+            if (times.Count == StartUps) return (server, Median(times));
+
+            await server.DisposeAsync();
+        }
     }
 
     private static Task DeleteSqliteDatabase(string path)
@@ -305,21 +310,14 @@ public sealed class LoadBenchmark(BenchOptions options)
             ["Smtp__Host"] = "127.0.0.1",
             ["Smtp__Port"] = mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
         };
-        var times = new List<TimeSpan>();
-        for (var i = 0; ; i++)
+        var (stock, startUp) = await StartRepeatedlyAsync(() =>
         {
             File.Copy(Path.Combine(options.StockDirectory, "app.db"), database, overwrite: true);
-            var stock = await StartQuietlyAsync(
+            return StartQuietlyAsync(
                 "stock Identity UI", options.StockAssembly, options.StockDirectory, environment, "/", Path.Combine(data, "app.log"), processes, cancellationToken);
-            times.Add(stock.StartUp);
-            if (i == StartUps - 1)
-            {
-                _results.Stock.StartUp = Median(times);
-                return stock;
-            }
-
-            await stock.DisposeAsync();
-        }
+        });
+        _results.Stock.StartUp = startUp;
+        return stock;
     }
 
     /// <summary>P1 for the Forgot POST, and E7: how long each existing account's email took to reach smtp4dev.</summary>

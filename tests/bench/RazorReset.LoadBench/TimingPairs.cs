@@ -15,11 +15,16 @@ public sealed record LatencySummary(double MedianMs, double P90Ms)
 /// error 10 ms) while the per-pair median was 0.1 ms (standard error 0.2 ms). Both are reported.
 /// </summary>
 public sealed record TimingResult(
-    int Pairs, LatencySummary Existing, LatencySummary Unknown, IReadOnlyList<(double Existing, double Unknown)> PairsMs,
-    IReadOnlyDictionary<string, DateTimeOffset> ExistingPostedAt)
+    IReadOnlyList<(double Existing, double Unknown)> PairsMs, IReadOnlyDictionary<string, DateTimeOffset> ExistingPostedAt)
 {
+    public int Pairs => PairsMs.Count;
+
+    public LatencySummary Existing { get; } = LatencySummary.Of(PairsMs.Select(p => p.Existing).ToArray());
+
+    public LatencySummary Unknown { get; } = LatencySummary.Of(PairsMs.Select(p => p.Unknown).ToArray());
+
     /// <summary>Existing − unknown, the median over the pairs.</summary>
-    public double MedianDifferenceMs { get; } = Statistics.Median(PairsMs.Select(p => p.Existing - p.Unknown).ToArray());
+    public double MedianDifferenceMs { get; } = Statistics.Median(Differences(PairsMs));
 
     /// <summary>The median over the pairs of existing / unknown, as the slower over the faster whichever way round.</summary>
     public double MedianRatio { get; } = SlowerOverFaster(Statistics.Median(PairsMs.Select(p => p.Existing / p.Unknown).ToArray()));
@@ -28,10 +33,12 @@ public sealed record TimingResult(
     /// The standard error of <see cref="MedianDifferenceMs"/>: the spread of that median over 200
     /// resamples of the pairs (bootstrap, seeded), so a reader can see how far from 0.2 ms it is.
     /// </summary>
-    public double MedianDifferenceErrorMs { get; } = BootstrapError(PairsMs.Select(p => p.Existing - p.Unknown).ToArray());
+    public double MedianDifferenceErrorMs { get; } = BootstrapError(Differences(PairsMs));
 
     /// <summary>The difference of the two separate medians, reported beside the per-pair one.</summary>
     public double DifferenceOfMediansMs => Existing.MedianMs - Unknown.MedianMs;
+
+    private static double[] Differences(IEnumerable<(double Existing, double Unknown)> pairs) => pairs.Select(p => p.Existing - p.Unknown).ToArray();
 
     private static double SlowerOverFaster(double ratio) => Math.Max(ratio, 1 / ratio);
 
@@ -101,8 +108,7 @@ public static class TimingPairs
             if (i >= 0) measured.Add((existingMs, unknownMs));
         }
 
-        return new TimingResult(
-            pairs, LatencySummary.Of(measured.ConvertAll(p => p.Existing)), LatencySummary.Of(measured.ConvertAll(p => p.Unknown)), measured, postedAt);
+        return new TimingResult(measured, postedAt);
     }
 
     /// <summary>E7: for each existing-account POST, how long until smtp4dev had the email; the p95 in ms.</summary>
